@@ -1,0 +1,37 @@
+/**
+ * Background (service worker in Chromium, event page in Firefox). It holds
+ * the full dataset, answers the typed messages, keeps each tab's findings and
+ * drives the toolbar button. It makes no network request: the dataset is
+ * bundled and nothing is ever sent.
+ */
+import browser from 'webextension-polyfill';
+import { buildCard } from '../core/card.ts';
+import { dataset } from '../data/index.ts';
+import { handle } from '../shared/messages.ts';
+import { PAUSED_KEY } from '../shared/storage.ts';
+import { forgetTab, recordFrame, tabReport } from './tab-state.ts';
+import { showOnToolbar } from './toolbar.ts';
+
+handle({
+	'ping': () => ({ version: browser.runtime.getManifest().version, dataVersion: dataset.meta.version }),
+	'page-report': async (report, sender) => {
+		const tabId = sender.tab?.id;
+		if (tabId === undefined) return undefined;
+		await recordFrame(tabId, sender.frameId ?? 0, report);
+		await showOnToolbar(tabId, await tabReport(tabId));
+		return undefined;
+	},
+	'tab-report': ({ tabId }) => tabReport(tabId),
+	'vendor-card': ({ vendor, offering, lang }) => buildCard(dataset, vendor, offering, lang) ?? null,
+});
+
+// A navigation starts a new page: its count starts from zero.
+browser.tabs.onUpdated.addListener((tabId, change) => {
+	if (change.status === 'loading') {
+		void forgetTab(tabId).then(() => showOnToolbar(tabId, null));
+	}
+});
+browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+
+// "Pause for this session" ends when the browser restarts.
+browser.runtime.onStartup.addListener(() => void browser.storage.local.remove(PAUSED_KEY));

@@ -1,0 +1,64 @@
+/**
+ * What each tab's frames reported, kept in memory and mirrored to
+ * storage.session so a restarted service worker still knows. One entry per
+ * tab and frame; the tab's summary merges its frames.
+ */
+import browser from 'webextension-polyfill';
+import type { PageReport, PageVendor } from '../shared/protocol.ts';
+
+const SESSION_KEY = 'tabReports';
+
+type FrameReports = Record<string, PageReport>;
+let reports: Record<string, FrameReports> | undefined;
+
+async function load(): Promise<Record<string, FrameReports>> {
+	if (reports) return reports;
+	try {
+		const stored = await browser.storage.session.get(SESSION_KEY);
+		const value = stored[SESSION_KEY];
+		reports = typeof value === 'object' && value !== null ? (value as Record<string, FrameReports>) : {};
+	} catch {
+		reports = {};
+	}
+	return reports;
+}
+
+async function persist(): Promise<void> {
+	try {
+		await browser.storage.session.set({ [SESSION_KEY]: reports ?? {} });
+	} catch {
+		// storage.session missing (old browser): memory only, which is still correct while the worker lives.
+	}
+}
+
+export async function recordFrame(tabId: number, frameId: number, report: PageReport): Promise<void> {
+	const all = await load();
+	const frames = frameId === 0 ? {} : (all[tabId] ?? {});
+	// A new top-frame report means a new page: earlier frames belonged to the old one.
+	frames[frameId] = report;
+	all[tabId] = frames;
+	await persist();
+}
+
+export async function forgetTab(tabId: number): Promise<void> {
+	const all = await load();
+	delete all[tabId];
+	await persist();
+}
+
+/** The tab's report: the top frame's page, with vendors summed over all its frames. */
+export async function tabReport(tabId: number): Promise<PageReport | null> {
+	const frames = (await load())[tabId];
+	const top = frames?.[0];
+	if (!frames || !top) return null;
+	const merged = new Map<string, PageVendor>();
+	for (const frame of Object.values(frames)) {
+		for (const vendor of frame.vendors) {
+			const key = `${vendor.vendor}/${vendor.offering ?? ''}`;
+			const entry = merged.get(key);
+			if (entry) entry.count += vendor.count;
+			else merged.set(key, { ...vendor });
+		}
+	}
+	return { ...top, vendors: [...merged.values()].sort((a, b) => b.count - a.count || a.vendor.localeCompare(b.vendor)) };
+}

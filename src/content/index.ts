@@ -1,0 +1,40 @@
+/**
+ * Content script entry. Runs in every http(s) frame, in the isolated world.
+ * It reads the settings, and when badges are on for this site, scans the page
+ * with the core matcher and annotates it; settings changes apply live.
+ * Everything hangs off one lifetime signal (see lifetime.ts).
+ */
+import index from 'virtual:compact-index';
+import { createMatcher } from '../core/match/matcher.ts';
+import { isActiveOn } from '../core/settings.ts';
+import { setLanguage } from '../shared/i18n.ts';
+import { readSettingsState, watchSettings, type SettingsState } from '../shared/storage.ts';
+import { Annotator } from './annotator.ts';
+import { createLifetime } from './lifetime.ts';
+import { FindingsReport } from './report.ts';
+
+/** Set on the isolated world's global, which the page cannot see, to refuse a second copy in one frame. */
+const LOADED = Symbol.for('whose-cloud.loaded');
+
+async function main(): Promise<void> {
+	const scope = globalThis as { [LOADED]?: boolean };
+	if (scope[LOADED]) return;
+	scope[LOADED] = true;
+
+	const lifetime = createLifetime();
+	const { signal } = lifetime;
+	const matcher = createMatcher(index.aliases);
+	const report = new FindingsReport(signal, () => lifetime.abort());
+	const annotator = new Annotator({ matcher, index, report }, signal);
+
+	const apply = (state: SettingsState): void => {
+		setLanguage(state.settings.language);
+		if (isActiveOn(state.settings, location.hostname, state.paused)) annotator.start(state.settings);
+		else annotator.stop();
+	};
+	apply(await readSettingsState());
+	watchSettings(apply, signal);
+	signal.addEventListener('abort', () => annotator.stop(), { once: true });
+}
+
+main().catch((error: unknown) => console.error('Whose Cloud?: content script failed to start', error));

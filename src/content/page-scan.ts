@@ -1,0 +1,110 @@
+/**
+ * Scans the page's flows with the core matcher, in idle slices, and hands the
+ * hits to whoever marks them. Ambiguous names seen during the first pass are
+ * decided at its end, when the page-level evidence (is this page about cloud
+ * at all?) is known; later changes are decided on sight with that evidence.
+ */
+import type { CompactIndex } from '../core/compact.ts';
+import type { Candidate, Matcher, Mention } from '../core/match/matcher.ts';
+import type { VerdictLevel } from '../core/verdict/levels.ts';
+import { type Flow, type FlowCollector, positionAt } from './collect.ts';
+import type { Scheduler } from './scheduler.ts';
+
+export interface Hit {
+	mention: Mention;
+	level: VerdictLevel;
+	flow: Flow;
+	startNode: Text;
+	startOffset: number;
+	endNode: Text;
+	endOffset: number;
+}
+
+export interface PageScanOptions {
+	matcher: Matcher;
+	index: CompactIndex;
+	collector: FlowCollector;
+	scheduler: Scheduler;
+	onHits: (hits: Hit[]) => void;
+	/** Flows per idle step: small enough that one step stays far below the slice budget. */
+	flowsPerStep?: number;
+}
+
+/** Extra evidence for ambiguous names when the page names any vendor unambiguously. */
+const PAGE_EVIDENCE = 1;
+
+export class PageScan {
+	private unambiguousOnPage = 0;
+	private firstPassDone = false;
+	private deferred: Array<{ flow: Flow; pending: Candidate[]; anchors: Mention[] }> = [];
+
+	constructor(private readonly options: PageScanOptions) {}
+
+	private toHits(flow: Flow, mentions: Mention[]): Hit[] {
+		return mentions.map((mention) => {
+			const start = positionAt(flow, mention.start);
+			const end = positionAt(flow, mention.end, true);
+			const level = this.options.index.entries[mention.offering ?? mention.vendor]?.level ?? this.options.index.entries[mention.vendor]?.level ?? 'unknown';
+			return { mention, level, flow, startNode: start.node, startOffset: start.offset, endNode: end.node, endOffset: end.offset };
+		});
+	}
+
+	private scanFlow(flow: Flow): Hit[] {
+		const { mentions, pending } = this.options.matcher.findCandidates(flow.text);
+		this.unambiguousOnPage += mentions.length;
+		let decided: Mention[] = [];
+		if (pending.length > 0) {
+			if (this.firstPassDone) {
+				decided = this.options.matcher.decide(flow.text, pending, mentions, { pageEvidence: this.pageEvidence() });
+			} else {
+				this.deferred.push({ flow, pending, anchors: mentions });
+			}
+		}
+		return this.toHits(flow, [...mentions, ...decided]);
+	}
+
+	private pageEvidence(): number {
+		return this.unambiguousOnPage > 0 ? PAGE_EVIDENCE : 0;
+	}
+
+	/** Queues a scan of `root` (the document, a changed subtree, a shadow root). */
+	scan(root: Node, onDone?: () => void): void {
+		const flows = this.options.collector.flows(root);
+		const perStep = this.options.flowsPerStep ?? 40;
+		this.options.scheduler.add(() => {
+			const hits: Hit[] = [];
+			for (let count = 0; count < perStep; count++) {
+				const next = flows.next();
+				if (next.done) {
+					if (hits.length > 0) this.options.onHits(hits);
+					onDone?.();
+					return false;
+				}
+				const flowHits = this.scanFlow(next.value);
+				for (const hit of flowHits) hits.push(hit);
+			}
+			if (hits.length > 0) this.options.onHits(hits);
+			return true;
+		});
+	}
+
+	/** Ends the first pass: decides the ambiguous names it deferred, now that the page is known. */
+	finishFirstPass(): void {
+		this.firstPassDone = true;
+		const deferred = this.deferred;
+		this.deferred = [];
+		const evidence = this.pageEvidence();
+		this.options.scheduler.add(() => {
+			const hits: Hit[] = [];
+			const started = performance.now();
+			while (deferred.length > 0 && performance.now() - started < 4) {
+				const item = deferred.shift()!;
+				if (!item.flow.nodes[0]?.isConnected) continue;
+				const kept = this.options.matcher.decide(item.flow.text, item.pending, item.anchors, { pageEvidence: evidence });
+				hits.push(...this.toHits(item.flow, kept));
+			}
+			if (hits.length > 0) this.options.onHits(hits);
+			return deferred.length > 0;
+		});
+	}
+}

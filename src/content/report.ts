@@ -1,0 +1,86 @@
+/**
+ * Keeps the count of what this frame found and tells the background, which
+ * shows it on the toolbar and in the popup. Reports are coalesced: at most
+ * one message per `REPORT_EVERY_MS`, whatever the page does.
+ */
+import type { PageReport, PageVendor } from '../shared/protocol.ts';
+import { send } from '../shared/messages.ts';
+import { siteKey } from '../core/settings.ts';
+import type { Hit } from './page-scan.ts';
+import { isInvalidationError } from './lifetime.ts';
+
+const REPORT_EVERY_MS = 400;
+
+export class FindingsReport {
+	private readonly hits = new Set<Hit>();
+	private timer: ReturnType<typeof setTimeout> | undefined;
+	private active = true;
+
+	constructor(private readonly signal: AbortSignal, private readonly onInvalidated: () => void) {
+		signal.addEventListener('abort', () => clearTimeout(this.timer), { once: true });
+	}
+
+	add(hits: readonly Hit[]): void {
+		for (const hit of hits) this.hits.add(hit);
+		this.schedule();
+	}
+
+	/** Drops hits whose text left the page. */
+	prune(): void {
+		let changed = false;
+		for (const hit of this.hits) {
+			if (!hit.startNode.isConnected) {
+				this.hits.delete(hit);
+				changed = true;
+			}
+		}
+		if (changed) this.schedule();
+	}
+
+	clear(): void {
+		this.hits.clear();
+		this.schedule();
+	}
+
+	setActive(active: boolean): void {
+		this.active = active;
+		this.schedule();
+	}
+
+	all(): ReadonlySet<Hit> {
+		return this.hits;
+	}
+
+	vendors(): PageVendor[] {
+		const byKey = new Map<string, PageVendor>();
+		for (const hit of this.hits) {
+			const key = `${hit.mention.vendor}/${hit.mention.offering ?? ''}`;
+			const entry = byKey.get(key);
+			if (entry) entry.count++;
+			else {
+				const vendor: PageVendor = { vendor: hit.mention.vendor, count: 1, level: hit.level };
+				if (hit.mention.offering) vendor.offering = hit.mention.offering;
+				byKey.set(key, vendor);
+			}
+		}
+		return [...byKey.values()].sort((a, b) => b.count - a.count || a.vendor.localeCompare(b.vendor));
+	}
+
+	private schedule(): void {
+		if (this.timer !== undefined || this.signal.aborted) return;
+		this.timer = setTimeout(() => {
+			this.timer = undefined;
+			void this.flush();
+		}, REPORT_EVERY_MS);
+	}
+
+	async flush(): Promise<void> {
+		if (this.signal.aborted) return;
+		const report: PageReport = { site: siteKey(location.hostname), url: location.href, vendors: this.vendors(), active: this.active };
+		try {
+			await send('page-report', report);
+		} catch (error) {
+			if (isInvalidationError(error)) this.onInvalidated();
+		}
+	}
+}

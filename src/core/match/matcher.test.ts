@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { createMatcher, type MatcherAlias } from './matcher.ts';
+
+/** A small fixed alias table, so these tests do not move when the dataset does. */
+const ALIASES: MatcherAlias[] = [
+	{ text: 'AWS', case: 'exact', ambiguous: false, vendor: 'aws' },
+	{ text: 'Amazon Web Services', case: 'title', ambiguous: false, vendor: 'aws' },
+	{ text: 'Amazon', case: 'exact', ambiguous: true, vendor: 'aws' },
+	{ text: 'EC2', case: 'exact', ambiguous: false, vendor: 'aws' },
+	{ text: 'AWS European Sovereign Cloud', case: 'title', ambiguous: false, vendor: 'aws', offering: 'aws-european-sovereign-cloud' },
+	{ text: 'Microsoft', case: 'title', ambiguous: false, vendor: 'microsoft' },
+	{ text: 'Microsoft Azure', case: 'title', ambiguous: false, vendor: 'microsoft' },
+	{ text: 'Azure', case: 'exact', ambiguous: true, vendor: 'microsoft' },
+	{ text: 'Google', case: 'exact', ambiguous: true, vendor: 'google-cloud' },
+	{ text: 'Google Cloud', case: 'title', ambiguous: false, vendor: 'google-cloud' },
+	{ text: 'OVHcloud', case: 'insensitive', ambiguous: false, vendor: 'ovhcloud' },
+	{ text: 'OVH cloud', case: 'insensitive', ambiguous: false, vendor: 'ovhcloud' },
+	{ text: 'Orange', case: 'exact', ambiguous: true, vendor: 'orange-business' },
+	{ text: 'Orange Business Services', case: 'title', ambiguous: false, vendor: 'orange-business' },
+	{ text: 'Orange Business', case: 'title', ambiguous: false, vendor: 'orange-business' },
+	{ text: 'Bleu', case: 'exact', ambiguous: true, vendor: 'bleu' },
+	{ text: 'Capgemini', case: 'title', ambiguous: false, vendor: 'capgemini-test' },
+	{ text: 'S3NS', case: 'exact', ambiguous: false, vendor: 's3ns' },
+	{ text: 'PREMI3NS', case: 'insensitive', ambiguous: false, vendor: 's3ns', offering: 's3ns-premi3ns' },
+	{ text: 'Oracle', case: 'exact', ambiguous: true, vendor: 'oracle' },
+	{ text: 'Delos', case: 'exact', ambiguous: true, vendor: 'delos-cloud' },
+	{ text: 'Delos Cloud', case: 'title', ambiguous: false, vendor: 'delos-cloud' },
+	{ text: 'Aruba', case: 'exact', ambiguous: true, vendor: 'aruba' },
+	{ text: 'Outscale', case: 'title', ambiguous: false, vendor: 'outscale' },
+	{ text: '1&1', case: 'exact', ambiguous: false, vendor: 'ionos' },
+	{ text: 'T-Systems', case: 'title', ambiguous: false, vendor: 'open-telekom-cloud' },
+];
+
+const matcher = createMatcher(ALIASES);
+const found = (text: string): string[] => matcher.findMentions(text).map((m) => `${m.surface}→${m.vendor}${m.offering ? `/${m.offering}` : ''}`);
+
+describe('boundaries and case', () => {
+	it.each([
+		['AWS is a cloud provider.', ['AWS→aws']],
+		['laws and jaws and draws', []],
+		['AWSome deals', []],
+		['an AWS-hosted service', ['AWS→aws']],
+		['Google’s cloud and AWS’ regions', ['Google→google-cloud', 'AWS→aws']],
+		['hébergé chez l’OVHcloud de Roubaix et d\'OVHcloud', ['OVHcloud→ovhcloud', 'OVHcloud→ovhcloud']],
+		['OVHCloud, ovhcloud and OVH Cloud', ['OVHCloud→ovhcloud', 'ovhcloud→ovhcloud', 'OVH Cloud→ovhcloud']],
+		['éAWS or AWSé', []],
+		['the aws cli', []],
+		['OUTSCALE and Outscale but not outscale', ['OUTSCALE→outscale', 'Outscale→outscale']],
+		['1&1 IONOS', ['1&1→ionos']],
+		['T‑Systems (non-breaking hyphen)', ['T‑Systems→open-telekom-cloud']],
+		['EC2 instances, not XEC2', ['EC2→aws']],
+	])('%s', (text, expected) => {
+		expect(found(text)).toEqual(expected);
+	});
+});
+
+describe('longest match and offerings', () => {
+	it.each([
+		['Amazon Web Services runs EC2.', ['Amazon Web Services→aws', 'EC2→aws']],
+		['Amazon  Web\nServices', ['Amazon  Web\nServices→aws']],
+		['Microsoft Azure and Microsoft', ['Microsoft Azure→microsoft', 'Microsoft→microsoft']],
+		['Orange Business Services and Orange Business', ['Orange Business Services→orange-business', 'Orange Business→orange-business']],
+		['the AWS European Sovereign Cloud launched', ['AWS European Sovereign Cloud→aws/aws-european-sovereign-cloud']],
+		['S3NS sells PREMI3NS (Premi3ns)', ['S3NS→s3ns', 'PREMI3NS→s3ns/s3ns-premi3ns', 'Premi3ns→s3ns/s3ns-premi3ns']],
+		['Microsoft Azurex', ['Microsoft→microsoft']],
+	])('%s', (text, expected) => {
+		expect(found(text)).toEqual(expected);
+	});
+});
+
+describe('addresses are not prose', () => {
+	it.each([
+		['see ovhcloud.com or docs.aws.amazon.com', []],
+		['mail contact@ovhcloud.com', []],
+		['path /aws/ here', []],
+		['We use AWS. Then OVHcloud.', ['AWS→aws', 'OVHcloud→ovhcloud']],
+	])('%s', (text, expected) => {
+		expect(found(text)).toEqual(expected);
+	});
+});
+
+describe('offsets are UTF-16 indices into the input', () => {
+	it('reports start/end so that slice gives the surface', () => {
+		const text = '😀 Les offres d’OVHcloud et 🇫🇷 AWS';
+		for (const mention of matcher.findMentions(text)) {
+			expect(text.slice(mention.start, mention.end)).toBe(mention.surface);
+		}
+		expect(matcher.findMentions(text)).toHaveLength(2);
+	});
+});
+
+describe('ambiguous names are decided from context', () => {
+	it.each([
+		// Orange: company vs fruit, colour, town.
+		['Un verre de jus d’Orange pressée au petit déjeuner.', []],
+		['Orange a annoncé une hausse de ses forfaits mobiles.', ['Orange→orange-business']],
+		['Le théâtre antique d’Orange accueille les Chorégies chaque été.', []],
+		['La coentreprise Bleu, créée par Orange et Capgemini, propose un cloud de confiance.', ['Bleu→bleu', 'Orange→orange-business', 'Capgemini→capgemini-test']],
+		// Bleu: colour vs company.
+		['Le ciel est Bleu ce matin.', []],
+		['Un cordon Bleu maison, pané et doré.', []],
+		['Bleu obtient le jalon J0 de la qualification SecNumCloud auprès de l’ANSSI.', ['Bleu→bleu']],
+		// Amazon: river and shop vs cloud.
+		['The Amazon rainforest spans nine countries and the river basin is huge.', []],
+		['I ordered a book on Amazon with Prime delivery.', []],
+		['Amazon said its cloud unit would build a sovereign region in Brandenburg.', ['Amazon→aws']],
+		// Google: search engine vs cloud.
+		['Just search it on Google and read the first result.', []],
+		['Google Maps gave us directions.', []],
+		['Thales and Google created S3NS to offer a trusted cloud.', ['Google→google-cloud', 'S3NS→s3ns']],
+		// Oracle: prophecy vs company.
+		['Pilgrims consulted the Oracle of Delphi about the war.', []],
+		['The database licences were sold by Oracle to the ministry.', ['Oracle→oracle']],
+		// Azure: colour vs Microsoft.
+		['The sea turned azure, then the Azure sky darkened over the waters.', []],
+		['Our workloads moved to Azure last year, after tests on AWS.', ['Azure→microsoft', 'AWS→aws']],
+		// Delos and Aruba.
+		['Delos, the sacred island of Apollo, lies in the Cyclades.', []],
+		['Delos, the SAP subsidiary, will host the federal administration’s cloud.', ['Delos→delos-cloud']],
+		['We spent our holidays on Aruba, a Caribbean island with white beaches.', []],
+		['HPE Aruba access points and Aruba Networks switches.', []],
+		['Aruba, the Italian hosting provider, opened a new data center near Milan.', ['Aruba→aruba']],
+	])('%s', (text, expected) => {
+		expect(found(text)).toEqual(expected);
+	});
+});

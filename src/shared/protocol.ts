@@ -1,0 +1,51 @@
+/**
+ * The one message protocol between the extension's contexts: every message's
+ * name, request and response, in one map. `messages.ts` types `send` and
+ * `handle` from it, so a handler that returns the wrong shape, or a caller
+ * that sends a misspelt name, fails the type check.
+ *
+ * Directions: cs = content script, bg = background, ui = popup/options.
+ */
+import type { VerdictLevel } from '../core/verdict/levels.ts';
+import type { VendorCard } from '../core/card.ts';
+
+/** One vendor found on a page, as the content script reports it. */
+export interface PageVendor {
+	vendor: string;
+	offering?: string;
+	count: number;
+	level: VerdictLevel;
+}
+
+export interface PageReport {
+	/** The page's own host, normalised with siteKey(). */
+	site: string;
+	url: string;
+	vendors: PageVendor[];
+	/** Whether badges are showing (false when the site or the extension is off). */
+	active: boolean;
+}
+
+export interface Protocol {
+	/** any → bg: liveness and version. */
+	'ping': { request: undefined; response: { version: string; dataVersion: string } };
+	/** cs → bg: what this frame found, for the toolbar count and the popup. */
+	'page-report': { request: PageReport; response: undefined };
+	/** cs/ui → bg: the full card for a vendor, in a language. */
+	'vendor-card': { request: { vendor: string; offering?: string; lang: 'en' | 'fr' }; response: VendorCard | null };
+	/** ui → bg: the last report for a tab. */
+	'tab-report': { request: { tabId: number }; response: PageReport | null };
+	/** ui → cs (top frame): scroll to and flash the first mention of a vendor. */
+	'reveal-mention': { request: { vendor: string }; response: boolean };
+}
+
+export type MessageName = keyof Protocol;
+export type RequestOf<K extends MessageName> = Protocol[K]['request'];
+export type ResponseOf<K extends MessageName> = Protocol[K]['response'];
+
+export interface Envelope<K extends MessageName = MessageName> {
+	/** Marks our messages, so handlers ignore anything else on the runtime channel. */
+	wc: 1;
+	name: K;
+	payload: RequestOf<K>;
+}

@@ -1,0 +1,111 @@
+/**
+ * Typed settings storage, shared by every context. Reads are sanitised
+ * (core/settings.ts): a corrupt or foreign stored value falls back to the
+ * defaults and is reported in `problems`, never thrown into a page.
+ *
+ * Keys in storage.local:
+ * - `settings`: the user's Settings;
+ * - `paused`: sites paused for this browser session (cleared by the
+ *   background at browser start-up, see background/session-pause.ts).
+ * Administrators can preset settings through storage.managed; those win and
+ * are reported as locked.
+ */
+import browser from 'webextension-polyfill';
+import { applyManaged, isValidSiteKey, sanitizeSettings, siteKey, type SettingKey, type Settings } from '../core/settings.ts';
+
+export const SETTINGS_KEY = 'settings';
+export const PAUSED_KEY = 'paused';
+
+export interface SettingsState {
+	settings: Settings;
+	/** Settings fixed by an administrator policy. */
+	locked: SettingKey[];
+	/** What was wrong with stored or managed values, for the options page. */
+	problems: string[];
+	/** Sites paused for this browser session. */
+	paused: string[];
+}
+
+async function readManaged(): Promise<unknown> {
+	try {
+		return await browser.storage.managed.get(null);
+	} catch {
+		// Firefox throws when no policy is installed; Chromium returns {}. Both mean "no policy".
+		return undefined;
+	}
+}
+
+function sanitizePaused(value: unknown, problems: string[]): string[] {
+	if (value === undefined) return [];
+	if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+		problems.push('paused: expected a list of sites; cleared');
+		return [];
+	}
+	return value.map(siteKey).filter(isValidSiteKey);
+}
+
+export async function readSettingsState(): Promise<SettingsState> {
+	let stored: Record<string, unknown> = {};
+	const problems: string[] = [];
+	try {
+		stored = await browser.storage.local.get([SETTINGS_KEY, PAUSED_KEY]);
+	} catch (error) {
+		problems.push(`storage could not be read (${error instanceof Error ? error.message : String(error)}); using defaults`);
+	}
+	const sanitized = sanitizeSettings(stored[SETTINGS_KEY]);
+	problems.push(...sanitized.problems);
+	const managed = applyManaged(sanitized.settings, await readManaged());
+	problems.push(...managed.problems);
+	if (problems.length > 0) console.warn('Whose Cloud? settings:', problems.join('; '));
+	return { settings: managed.settings, locked: managed.locked, problems, paused: sanitizePaused(stored[PAUSED_KEY], problems) };
+}
+
+/** Writes a change to the user's settings. Keys locked by policy are left as the policy says. */
+export async function writeSettings(patch: Partial<Settings>): Promise<SettingsState> {
+	const current = await browser.storage.local.get(SETTINGS_KEY);
+	const { settings } = sanitizeSettings(current[SETTINGS_KEY]);
+	const { locked } = applyManaged(settings, await readManaged());
+	const next: Settings = { ...settings };
+	for (const [key, value] of Object.entries(patch) as Array<[SettingKey, Settings[SettingKey]]>) {
+		if (locked.includes(key)) continue;
+		(next as unknown as Record<string, unknown>)[key] = value;
+	}
+	await browser.storage.local.set({ [SETTINGS_KEY]: sanitizeSettings(next).settings });
+	return readSettingsState();
+}
+
+/** Turns badges on or off for one site, for good. */
+export async function setSite(hostname: string, on: boolean): Promise<SettingsState> {
+	const { settings } = await readSettingsState();
+	return writeSettings({ sites: { ...settings.sites, [siteKey(hostname)]: on } });
+}
+
+/** Forgets the choice for a site, so it follows the default again. */
+export async function forgetSite(hostname: string): Promise<SettingsState> {
+	const { settings } = await readSettingsState();
+	const sites = { ...settings.sites };
+	delete sites[siteKey(hostname)];
+	return writeSettings({ sites });
+}
+
+/** Pauses or resumes a site until the browser restarts. */
+export async function setPaused(hostname: string, paused: boolean): Promise<SettingsState> {
+	const state = await readSettingsState();
+	const key = siteKey(hostname);
+	const next = paused ? [...new Set([...state.paused, key])] : state.paused.filter((site) => site !== key);
+	await browser.storage.local.set({ [PAUSED_KEY]: next });
+	return readSettingsState();
+}
+
+/** Calls back with the new state whenever settings, pauses or the policy change, until `signal` aborts. */
+export function watchSettings(callback: (state: SettingsState) => void, signal: AbortSignal): void {
+	const listener = (changes: Record<string, unknown>, area: string): void => {
+		if (area === 'managed' || (area === 'local' && (SETTINGS_KEY in changes || PAUSED_KEY in changes))) {
+			void readSettingsState().then((state) => {
+				if (!signal.aborted) callback(state);
+			});
+		}
+	};
+	browser.storage.onChanged.addListener(listener);
+	signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
+}

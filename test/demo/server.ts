@@ -1,0 +1,55 @@
+/**
+ * A tiny static server on 127.0.0.1 for the demo and the browser tests. It
+ * serves test/demo/ and test/e2e/fixtures/, and records every request it
+ * gets, so tests can show the extension fetched nothing from it.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+
+const ROOTS = [new URL('./', import.meta.url).pathname, new URL('../e2e/fixtures/', import.meta.url).pathname];
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.png': 'image/png', '.svg': 'image/svg+xml' };
+
+export interface LocalServer {
+	origin: string;
+	requests: string[];
+	close(): Promise<void>;
+}
+
+/** Extra routes for tests: path → [content type, body]. */
+export type Routes = Record<string, [string, string | Buffer]>;
+
+export async function startServer(port = 0, routes: Routes = {}): Promise<LocalServer> {
+	const requests: string[] = [];
+	const server: Server = createServer(async (request, response) => {
+		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+		requests.push(url.pathname + url.search);
+		const route = routes[url.pathname];
+		if (route) {
+			response.writeHead(200, { 'content-type': route[0], 'cache-control': 'no-store' });
+			response.end(route[1]);
+			return;
+		}
+		const path = normalize(url.pathname === '/' ? '/article.html' : url.pathname).replace(/^(\.\.[/\\])+/, '');
+		for (const root of ROOTS) {
+			try {
+				const body = await readFile(join(root, path));
+				response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+				response.end(body);
+				return;
+			} catch {
+				// Try the next root.
+			}
+		}
+		response.writeHead(404, { 'content-type': 'text/plain' });
+		response.end('not found');
+	});
+	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+	const address = server.address();
+	const actualPort = typeof address === 'object' && address ? address.port : port;
+	return {
+		origin: `http://127.0.0.1:${actualPort}`,
+		requests,
+		close: () => new Promise((resolve) => server.close(() => resolve())),
+	};
+}
