@@ -23,6 +23,11 @@ handle({
 	},
 	'tab-report': ({ tabId }) => tabReport(tabId),
 	'vendor-card': ({ vendor, offering, lang }) => buildCard(dataset, vendor, offering, lang) ?? null,
+	'open-legal': async ({ regime }) => {
+		const known = dataset.regimes.some((item) => item.id === regime);
+		await browser.tabs.create({ url: browser.runtime.getURL(`src/popup/index.html?view=legal${known ? `#${regime}` : ''}`) });
+		return undefined;
+	},
 });
 
 // A navigation starts a new page: its count starts from zero.

@@ -7,11 +7,18 @@
 import type { CompactIndex } from '../core/compact.ts';
 import type { Matcher } from '../core/match/matcher.ts';
 import type { Settings } from '../core/settings.ts';
-import { FlowCollector } from './collect.ts';
+import { setSite } from '../shared/storage.ts';
+import { Badges } from './badges.ts';
+import { HoverCard } from './card.tsx';
+import { FlowCollector, openShadowRoots } from './collect.ts';
+import { HitIndex } from './hit-index.ts';
+import { rangeOf, watchHighlightHover } from './hover.ts';
+import { Marks } from './marks.ts';
+import { isOurs } from './ours.ts';
 import { PageScan, type Hit } from './page-scan.ts';
 import type { FindingsReport } from './report.ts';
 import { createScheduler } from './scheduler.ts';
-import { isOurs } from './ours.ts';
+import { DomWatcher, type ChangeBatch } from './watch.ts';
 
 export interface AnnotatorDeps {
 	matcher: Matcher;
@@ -19,35 +26,183 @@ export interface AnnotatorDeps {
 	report: FindingsReport;
 }
 
+/** Same mention at the same place: a rescan that finds it again keeps the existing mark and badge. */
+const sameHit = (a: Hit, b: Hit): boolean =>
+	a.startNode === b.startNode && a.startOffset === b.startOffset && a.endNode === b.endNode && a.endOffset === b.endOffset && a.mention.vendor === b.mention.vendor && a.mention.offering === b.mention.offering;
+
+/** Settings that change how the page is annotated; other settings changes leave a running annotator alone. */
+const annotationKey = (settings: Settings): string => `${settings.skipCode}|${settings.density}|${settings.badgeStyle}|${settings.language}`;
+
+class Activation {
+	readonly hits = new HitIndex();
+	readonly marks = new Marks();
+	readonly badges: Badges;
+	readonly card: HoverCard;
+	private readonly watcher: DomWatcher;
+	private readonly scan: PageScan;
+	private readonly collector: FlowCollector;
+
+	constructor(private readonly deps: AnnotatorDeps, readonly settings: Settings, private readonly signal: AbortSignal) {
+		const scheduler = createScheduler(signal);
+		this.collector = new FlowCollector({ skipCode: settings.skipCode, isOurs });
+		this.watcher = new DomWatcher(signal, (flush) => scheduler.add(() => (flush(), false)), (batch) => this.onChanges(batch));
+		this.card = new HoverCard(signal, { hideOnThisSite: () => void setSite(location.hostname, false) });
+		this.badges = new Badges({
+			index: this.hits,
+			marks: this.marks,
+			compact: deps.index,
+			settings,
+			signal,
+			quietly: (change) => this.watcher.quietly(change),
+			events: {
+				enter: (hit, anchor, byKeyboard) => this.card.open(hit, anchor, { now: byKeyboard, focusBack: anchor as HTMLElement }),
+				leave: () => this.card.closeSoon(),
+				activate: (hit, anchor) => this.card.open(hit, anchor, { now: true, takeFocus: true, focusBack: anchor as HTMLElement }),
+				escape: () => this.card.close(true),
+			},
+		});
+		this.scan = new PageScan({ matcher: deps.matcher, index: deps.index, collector: this.collector, scheduler, onHits: (hits) => this.add(hits) });
+		watchHighlightHover(signal, this.hits, this.card);
+		document.addEventListener('keydown', (event) => {
+			if (event.key === 'Escape' && this.card.isOpen()) this.card.close(true);
+		}, { capture: true, signal });
+		signal.addEventListener('abort', () => this.teardown(), { once: true });
+	}
+
+	start(): void {
+		this.deps.report.setActive(true);
+		this.watcher.observe(document.documentElement);
+		this.scan.scan(document.documentElement, () => {
+			this.scan.finishFirstPass();
+			this.scanShadowRoots(document.documentElement);
+		});
+	}
+
+	private scanShadowRoots(root: Node): void {
+		for (const shadow of openShadowRoots(root)) {
+			this.watcher.observe(shadow);
+			this.scan.scan(shadow);
+		}
+	}
+
+	private add(hits: Hit[]): void {
+		const fresh: Hit[] = [];
+		for (const hit of hits) {
+			// A rescan finds unchanged mentions again: keep the old hit (and its badge) so nothing flickers.
+			if (this.hits.forNode(hit.startNode).some((existing) => sameHit(existing, hit))) continue;
+			this.hits.add(hit);
+			fresh.push(hit);
+		}
+		if (fresh.length === 0) return;
+		this.marks.add(fresh);
+		this.badges.watch(new Set(fresh.map((hit) => hit.flow.block)));
+		this.deps.report.add(fresh);
+	}
+
+	private drop(hits: Hit[]): void {
+		if (hits.length === 0) return;
+		this.badges.remove(hits);
+		this.marks.remove(hits);
+		for (const hit of hits) this.hits.remove(hit);
+		this.deps.report.remove(hits);
+	}
+
+	/** The nearest whole block to rescan for a changed node, or undefined when the node is not prose. */
+	private rootFor(node: Node): Node | undefined {
+		const element = node instanceof Element ? node : node.parentElement;
+		if (!element || !element.isConnected) return undefined;
+		const verdict = this.collector.classify(element);
+		if (verdict.skip) return undefined;
+		return node instanceof Element && verdict.block === node ? node : verdict.block;
+	}
+
+	private onChanges(batch: ChangeBatch): void {
+		// Text that left the page takes its marks and badges with it.
+		if (batch.removed || batch.full) {
+			this.drop(this.hits.all().filter((hit) => !hit.startNode.isConnected || !hit.endNode.isConnected));
+		}
+		const roots = new Set<Node>();
+		if (batch.full) roots.add(document.documentElement);
+		else for (const node of batch.roots) {
+			const root = this.rootFor(node);
+			if (root) roots.add(root);
+		}
+		// Drop roots inside other roots: each block is scanned once.
+		const list = [...roots].filter((root) => ![...roots].some((other) => other !== root && other.contains(root)));
+		for (const root of list) this.rescan(root);
+	}
+
+	/** Scans a block again; hits that are no longer there go away, unchanged ones stay as they are. */
+	private rescan(root: Node): void {
+		const before = this.hits.all().filter((hit) => root.contains(hit.flow.block) || hit.flow.block.contains(root));
+		const found: Hit[] = [];
+		this.scan.scan(root, () => {
+			const gone = before.filter((old) => !found.some((hit) => sameHit(hit, old)));
+			this.drop(gone);
+		}, (hits) => found.push(...hits));
+		if (root instanceof Element) this.scanShadowRoots(root);
+	}
+
+	/** Scrolls the first mention of a vendor into view and flashes its badge. */
+	reveal(vendor: string): boolean {
+		const hit = this.hits.all().filter((item) => item.mention.vendor === vendor && item.startNode.isConnected)
+			.sort((a, b) => (a.startNode.compareDocumentPosition(b.startNode) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))[0];
+		if (!hit) return false;
+		const target = hit.startNode.parentElement;
+		target?.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+		const flash = (): void => {
+			const host = this.badges.hostOf(hit);
+			if (host) {
+				host.animate?.([{ transform: 'scale(1)' }, { transform: 'scale(1.6)' }, { transform: 'scale(1)' }], { duration: 700, iterations: 2 });
+			}
+			this.card.open(hit, host ?? { getBoundingClientRect: () => rangeOf(hit).getBoundingClientRect() }, { now: true });
+		};
+		setTimeout(flash, 450);
+		return true;
+	}
+
+	private teardown(): void {
+		this.badges.stop();
+		this.marks.stop();
+		this.hits.clear();
+	}
+}
+
 export class Annotator {
 	private controller: AbortController | undefined;
+	private activation: Activation | undefined;
+	private key = '';
 
 	constructor(private readonly deps: AnnotatorDeps, private readonly lifetime: AbortSignal) {}
 
 	get running(): boolean {
-		return this.controller !== undefined;
+		return this.activation !== undefined;
 	}
 
+	/** Starts, or restarts when a setting that shapes the annotation changed. */
 	start(settings: Settings): void {
-		if (this.controller || this.lifetime.aborted) return;
+		if (this.lifetime.aborted) return;
+		if (this.activation && this.key === annotationKey(settings)) return;
+		this.stop();
 		const controller = new AbortController();
-		this.controller = controller;
 		const stop = (): void => controller.abort();
 		this.lifetime.addEventListener('abort', stop, { once: true });
 		controller.signal.addEventListener('abort', () => this.lifetime.removeEventListener('abort', stop), { once: true });
-
-		const scheduler = createScheduler(controller.signal);
-		const collector = new FlowCollector({ skipCode: settings.skipCode, isOurs });
-		const onHits = (hits: Hit[]): void => this.deps.report.add(hits);
-		const scan = new PageScan({ matcher: this.deps.matcher, index: this.deps.index, collector, scheduler, onHits });
-		this.deps.report.setActive(true);
-		scan.scan(document.documentElement, () => scan.finishFirstPass());
+		this.controller = controller;
+		this.key = annotationKey(settings);
+		this.activation = new Activation(this.deps, settings, controller.signal);
+		this.activation.start();
 	}
 
 	stop(): void {
 		this.controller?.abort();
 		this.controller = undefined;
+		this.activation = undefined;
 		this.deps.report.clear();
 		this.deps.report.setActive(false);
+	}
+
+	reveal(vendor: string): boolean {
+		return this.activation?.reveal(vendor) ?? false;
 	}
 }

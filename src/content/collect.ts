@@ -8,6 +8,8 @@
  * so the walk costs little more than visiting every text node.
  */
 
+import { CODE_TAGS as CODE, INLINE_TAGS as INLINE, SKIPPED_TAGS as ALWAYS_SKIP } from '../core/text/blocks.ts';
+
 export interface Flow {
 	block: Element;
 	nodes: Text[];
@@ -21,19 +23,6 @@ export interface CollectOptions {
 	/** Recognises our own UI, which must never be scanned. */
 	isOurs: (element: Element) => boolean;
 }
-
-/** Never prose, or never ours to touch. */
-const ALWAYS_SKIP = new Set([
-	'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'optgroup', 'button', 'svg', 'math',
-	'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'head', 'title', 'meta', 'link',
-]);
-const CODE = new Set(['code', 'pre', 'kbd', 'samp', 'var']);
-
-/** Tags that do not break a line of text; everything else starts a new block. */
-const INLINE = new Set([
-	'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'font', 'i', 'ins', 'del', 'kbd', 'label', 'mark', 'q',
-	's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'big', 'tt', 'nobr', 'wbr',
-]);
 
 type Verdict = { skip: true } | { skip: false; block: Element };
 
@@ -112,6 +101,8 @@ function adjacent(a: Node, b: Node): boolean {
 		if (!node || (node instanceof Element && !INLINE.has(node.localName))) return false;
 	}
 	let next: Node | null = node?.nextSibling ?? null;
+	// Our own badges sit between the halves of a split node: look through them.
+	while (next instanceof Element && next.localName.startsWith('whose-cloud-')) next = next.nextSibling;
 	while (next instanceof Element && INLINE.has(next.localName) && next.localName !== 'wbr') next = next.firstChild;
 	return next === b;
 }

@@ -8,6 +8,7 @@ import index from 'virtual:compact-index';
 import { createMatcher } from '../core/match/matcher.ts';
 import { isActiveOn } from '../core/settings.ts';
 import { setLanguage } from '../shared/i18n.ts';
+import { handle } from '../shared/messages.ts';
 import { readSettingsState, watchSettings, type SettingsState } from '../shared/storage.ts';
 import { Annotator } from './annotator.ts';
 import { createLifetime } from './lifetime.ts';
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
 	};
 	apply(await readSettingsState());
 	watchSettings(apply, signal);
+	// Only the top frame answers the popup; frames report their own findings to the background.
+	if (window === window.top) handle({ 'reveal-mention': ({ vendor }) => annotator.reveal(vendor) }, signal);
 	signal.addEventListener('abort', () => annotator.stop(), { once: true });
 }
 

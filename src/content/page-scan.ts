@@ -6,6 +6,7 @@
  */
 import type { CompactIndex } from '../core/compact.ts';
 import type { Candidate, Matcher, Mention } from '../core/match/matcher.ts';
+import { PAGE_EVIDENCE } from '../core/match/blocks-scan.ts';
 import type { VerdictLevel } from '../core/verdict/levels.ts';
 import { type Flow, type FlowCollector, positionAt } from './collect.ts';
 import type { Scheduler } from './scheduler.ts';
@@ -29,9 +30,6 @@ export interface PageScanOptions {
 	/** Flows per idle step: small enough that one step stays far below the slice budget. */
 	flowsPerStep?: number;
 }
-
-/** Extra evidence for ambiguous names when the page names any vendor unambiguously. */
-const PAGE_EVIDENCE = 1;
 
 export class PageScan {
 	private unambiguousOnPage = 0;
@@ -67,8 +65,11 @@ export class PageScan {
 		return this.unambiguousOnPage > 0 ? PAGE_EVIDENCE : 0;
 	}
 
-	/** Queues a scan of `root` (the document, a changed subtree, a shadow root). */
-	scan(root: Node, onDone?: () => void): void {
+	/**
+	 * Queues a scan of `root` (the document, a changed block, a shadow root).
+	 * `tap` sees every hit found, including ones the annotator already had.
+	 */
+	scan(root: Node, onDone?: () => void, tap?: (hits: Hit[]) => void): void {
 		const flows = this.options.collector.flows(root);
 		const perStep = this.options.flowsPerStep ?? 40;
 		this.options.scheduler.add(() => {
@@ -76,16 +77,21 @@ export class PageScan {
 			for (let count = 0; count < perStep; count++) {
 				const next = flows.next();
 				if (next.done) {
-					if (hits.length > 0) this.options.onHits(hits);
+					if (hits.length > 0) this.deliver(hits, tap);
 					onDone?.();
 					return false;
 				}
 				const flowHits = this.scanFlow(next.value);
 				for (const hit of flowHits) hits.push(hit);
 			}
-			if (hits.length > 0) this.options.onHits(hits);
+			if (hits.length > 0) this.deliver(hits, tap);
 			return true;
 		});
+	}
+
+	private deliver(hits: Hit[], tap?: (hits: Hit[]) => void): void {
+		tap?.(hits);
+		this.options.onHits(hits);
 	}
 
 	/** Ends the first pass: decides the ambiguous names it deferred, now that the page is known. */

@@ -25,16 +25,9 @@ export class FindingsReport {
 		this.schedule();
 	}
 
-	/** Drops hits whose text left the page. */
-	prune(): void {
-		let changed = false;
-		for (const hit of this.hits) {
-			if (!hit.startNode.isConnected) {
-				this.hits.delete(hit);
-				changed = true;
-			}
-		}
-		if (changed) this.schedule();
+	remove(hits: readonly Hit[]): void {
+		for (const hit of hits) this.hits.delete(hit);
+		this.schedule();
 	}
 
 	clear(): void {

@@ -7,6 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateDataset } from '../core/dataset/validate.ts';
+import { canonical } from '../../test/tools/format-data.ts';
+import { renderDataIndex } from '../../test/tools/gen-data-index.ts';
 import type { RawDataset } from '../core/dataset/types.ts';
 
 const dataDir = new URL('.', import.meta.url).pathname;
@@ -30,6 +32,19 @@ describe('dataset on disk', () => {
 
 	it('passes the schema and cross-file checks', () => {
 		expect(result.errors).toEqual([]);
+	});
+
+	it('keeps every file in canonical form (npm run data:format)', () => {
+		for (const folder of ['providers', 'regimes'] as const) {
+			for (const [path, value] of Object.entries(raw[folder])) {
+				const text = readFileSync(join(dataDir, path), 'utf8');
+				expect(canonical(folder, value) ?? text, `${path} is not canonical; run npm run data:format`).toBe(text);
+			}
+		}
+	});
+
+	it('imports exactly the files on disk from index.ts (npm run data:index)', () => {
+		expect(readFileSync(join(dataDir, 'index.ts'), 'utf8')).toBe(renderDataIndex());
 	});
 
 	it('uses tabs, LF line endings and a final newline in every file', () => {

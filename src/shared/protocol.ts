@@ -35,6 +35,8 @@ export interface Protocol {
 	'vendor-card': { request: { vendor: string; offering?: string; lang: 'en' | 'fr' }; response: VendorCard | null };
 	/** ui → bg: the last report for a tab. */
 	'tab-report': { request: { tabId: number }; response: PageReport | null };
+	/** cs → bg: open the popup's legal page for a regime in a new tab (a page cannot open extension URLs itself). */
+	'open-legal': { request: { regime: string }; response: undefined };
 	/** ui → cs (top frame): scroll to and flash the first mention of a vendor. */
 	'reveal-mention': { request: { vendor: string }; response: boolean };
 }

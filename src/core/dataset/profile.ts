@@ -45,7 +45,14 @@ export function providerProfile(provider: ProviderT): Profile {
 	};
 }
 
+/**
+ * An offering with its own operator or control is a different arrangement
+ * (S3NS's "France Data Boundary" is run by Google, not by S3NS): it does not
+ * inherit the provider's licence, disputes or regime claims, which describe
+ * the provider's own set-up. Otherwise those carry over.
+ */
 export function offeringProfile(provider: ProviderT, offering: OfferingT): Profile {
+	const ownSetup = offering.operator !== undefined || offering.control !== undefined;
 	return {
 		vendor: provider.id,
 		offering: offering.id,
@@ -55,11 +62,11 @@ export function offeringProfile(provider: ProviderT, offering: OfferingT): Profi
 		domains: inherit(offering.domains, []),
 		operator: offering.operator ?? provider.operator,
 		control: offering.control ?? provider.control,
-		licensor: offering.licensor ?? provider.licensor,
+		licensor: offering.licensor ?? (ownSetup ? undefined : provider.licensor),
 		regions: offering.regions ?? provider.regions,
 		certifications: inherit(offering.certifications, provider.certifications),
-		regimes: [...provider.regimes, ...offering.regimes],
-		disputes: [...provider.disputes, ...offering.disputes],
+		regimes: ownSetup ? offering.regimes : [...provider.regimes, ...offering.regimes],
+		disputes: ownSetup ? offering.disputes : [...provider.disputes, ...offering.disputes],
 		notable: offering.notable,
 	};
 }

@@ -89,26 +89,42 @@ export const CUES = {
 			'gray', 'marron', 'brown', 'fonce', 'pale', 'pastel', 'vif', 'peinture', 'paint', 'painted', 'pantone', 'rgb', 'robe',
 			'dress', 'chemise', 'shirt', 'sweater', 'yeux', 'eyes', 'cheveux', 'hair', 'ciel', 'sky', 'skies', 'mer', 'sea', 'seas',
 			'ocean', 'oceans', 'eau', 'eaux', 'water', 'waters', 'horizon', 'coucher', 'sunset', 'lumiere', 'flamme', 'flame',
-			'turquoise', 'indigo', 'azur', 'marine', 'cobalt', 'outremer', 'lagon', 'lagoon', 'vetement', 'vetements', 'tenue', 'maillot',
+			'turquoise', 'indigo', 'marine', 'cobalt', 'outremer', 'lagon', 'lagoon', 'vetement', 'vetements', 'tenue', 'maillot',
 			'jeans', 'denim', 'drapeau', 'tricolore', 'teint', 'peindre', 'pinceau', 'toile', 'tableau', 'palette', 'pigment', 'encre',
 			'ink', 'heraldry', 'heraldique', 'blason', 'gules', 'tint', 'glowing', 'brillant', 'sombre',
 		],
 		phrases: ['bleu blanc rouge', 'bleu marine', 'bleu ciel', 'bleu roi', 'bleu nuit', 'bleu clair', 'bleu fonce', 'bleu de travail', 'bleu de chauffe', 'bleu horizon', 'bleu de france', 'bleu canard', 'bleu petrole', 'bleu turquoise'],
 	},
-	place: {
-		why: 'Places: the town of Orange (Vaucluse), Orange County, the Orange River, Côte d’Azur and the like.',
+	townOfOrange: {
+		why: 'The town of Orange in Vaucluse, its Roman theatre and festival, and other places or houses named Orange.',
 		words: [
-			'ville', 'town', 'city', 'commune', 'vaucluse', 'provence', 'avignon', 'carpentras', 'rhone', 'theatre', 'choregies',
-			'romain', 'roman', 'habitants', 'inhabitants', 'maire', 'mayor', 'municipal', 'municipale', 'county', 'comte', 'californie',
-			'california', 'texas', 'floride', 'florida', 'jersey', 'australia', 'australie', 'nsw', 'namibie', 'namibia', 'afrique',
-			'africa', 'nassau', 'prince', 'princes', 'orangiste', 'orangism', 'ulster', 'dioxin', 'dioxine', 'vietnam', 'defoliant',
-			'kubrick', 'mecanique', 'clockwork', 'bowl',
+			'vaucluse', 'choregies', 'caritat', 'arausio', 'orangeois', 'orangeoise', 'orangeois', 'nassau', 'orangiste', 'orangism',
+			'ulster', 'dioxin', 'dioxine', 'defoliant', 'kubrick', 'mecanique', 'clockwork', 'bowl', 'namibie', 'namibia', 'carpentras',
+			'avignon', 'latin', 'romains', 'romain', 'roman', 'romans', 'legionnaires', 'veterans', 'colonie',
 		],
 		phrases: [
 			'orange county', 'orange river', 'free state', 'etat libre', 'agent orange', 'house of orange', 'maison d orange',
-			'prince of orange', 'prince d orange', 'william of orange', 'orange order', 'orange is the new black', 'orange mecanique',
-			'clockwork orange', 'theatre antique', 'arc de triomphe', 'cote d azur', 'azure window', 'ville d orange',
+			'prince of orange', 'prince d orange', 'william of orange', 'guillaume d orange', 'orange order', 'orange is the new black',
+			'orange mecanique', 'clockwork orange', 'theatre antique', 'arc de triomphe', 'ville d orange', 'base aerienne',
 		],
+	},
+	place: {
+		why: 'Weak signs of a place: a town, its mayor and inhabitants. Weak because operators and providers are in local news too.',
+		words: [
+			'ville', 'town', 'city', 'commune', 'habitants', 'inhabitants', 'maire', 'mayor', 'municipal', 'municipale', 'county', 'comte',
+			'californie', 'california', 'texas', 'floride', 'florida', 'jersey', 'australia', 'australie', 'nsw', 'provence', 'rhone',
+			'theatre', 'prince', 'princes', 'tourisme', 'touristes',
+		],
+		phrases: ['cote d azur', 'french riviera'],
+	},
+	parentGroup: {
+		why: 'Amazon, Google or Alibaba as a whole group or a consumer brand, which our labels do not count as the cloud vendor.',
+		words: [
+			'geant', 'giant', 'commerce', 'ecommerce', 'retail', 'retailer', 'marchand', 'website', 'alexa', 'snapchat', 'fortnite',
+			'netflix', 'spotify', 'facebook', 'instagram', 'whatsapp', 'tiktok', 'youtube', 'consommateurs', 'consumers', 'bezos',
+			'phone', 'phones', 'iphone', 'android', 'apple', 'smartphone', 'smartphones',
+		],
+		phrases: ['e commerce', 'commerce en ligne', 'vente en ligne', 'le groupe', 'the group', 'operating system', 'systeme d exploitation', 'own website'],
 	},
 	river: {
 		why: 'The Amazon river and rainforest.',
@@ -191,6 +207,44 @@ export const CUES = {
 		why: 'Ali Baba and the forty thieves.',
 		words: ['voleurs', 'thieves', 'quarante', 'forty', 'sesame', 'conte', 'contes', 'tale', 'tales', 'caverne', 'cave', 'tresor', 'treasure', 'nuits', 'nights', 'schehérazade', 'scheherazade', 'ali', 'aladin', 'aladdin', 'sinbad'],
 		phrases: ['mille et une nuits', 'arabian nights', 'ouvre toi', 'open sesame'],
+	},
+	mail: {
+		why: 'Email and calendar vocabulary: "Outlook" the Microsoft product rather than an outlook on the economy.',
+		words: ['email', 'emails', 'mail', 'mails', 'courriel', 'courriels', 'messagerie', 'inbox', 'calendar', 'calendrier', 'outage', 'panne', 'pannes', 'microsoft', 'office', 'exchange', 'gmail', 'thunderbird', 'imap', 'smtp', 'webmail'],
+		phrases: ['boite de reception', 'boite mail'],
+	},
+	meetings: {
+		why: 'Meetings and chat: "Teams" the Microsoft product rather than sports or work teams.',
+		words: ['reunion', 'reunions', 'meeting', 'meetings', 'visio', 'visioconference', 'videoconference', 'videoconferencing', 'call', 'calls', 'appel', 'appels', 'chat', 'zoom', 'slack', 'webex', 'microsoft', 'office', 'messagerie', 'teletravail', 'remote'],
+		phrases: ['google meet', 'microsoft 365', 'office 365'],
+	},
+	serverless: {
+		why: 'Serverless computing: "Lambda" the AWS service rather than the Greek letter or lambda calculus.',
+		words: ['serverless', 'function', 'functions', 'fonction', 'fonctions', 'code', 'runtime', 'runtimes', 'trigger', 'triggers', 'deploy', 'deployer', 'aws', 'amazon', 'invocation', 'invocations', 'cold', 'container', 'conteneur', 'api', 'gateway', 'node', 'python'],
+		phrases: ['cold start', 'api gateway'],
+	},
+	objectStorage: {
+		why: 'Object storage: "S3" the AWS service.',
+		words: ['bucket', 'buckets', 'object', 'objects', 'objet', 'objets', 'stockage', 'storage', 'aws', 'amazon', 'glacier', 'upload', 'uploads', 'tiering'],
+	},
+	s3Protocol: {
+		why: '"S3-compatible": the storage protocol other providers implement, not AWS itself.',
+		words: ['compatible', 'compatibles', 'compatibility', 'compatibilite', 'protocol', 'protocole', 'minio', 'ceph'],
+		phrases: ['api s3', 's3 api', 's3 compatible', 'compatible s3'],
+	},
+	press: {
+		why: 'OBS also names a magazine (L’Obs) and a streaming tool (OBS Studio).',
+		words: ['magazine', 'hebdomadaire', 'journal', 'journaliste', 'redaction', 'studio', 'streaming', 'stream', 'twitch', 'obsproject', 'enregistrement', 'recording'],
+		phrases: ['nouvel observateur', 'obs studio', 'l obs'],
+	},
+	water: {
+		why: 'Droplets of water or oil rather than DigitalOcean’s virtual machines.',
+		words: ['water', 'eau', 'oil', 'huile', 'rain', 'pluie', 'liquid', 'liquide', 'condensation', 'spray', 'dew', 'rosee', 'blood', 'sang', 'physics', 'physique', 'surface', 'tension'],
+	},
+	slang: {
+		why: '"Akamai" is also the Hawaiian word for smart; slang passages use it that way.',
+		words: ['hawaii', 'hawaiian', 'hawaien', 'pidgin', 'brah', 'smarts', 'wise', 'clever', 'malama', 'aloha', 'ohana'],
+		phrases: ['street smarts', 'book smart'],
 	},
 } as const satisfies Record<string, CueSet>;
 

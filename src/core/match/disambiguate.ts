@@ -94,10 +94,12 @@ export function decide(text: string, start: number, end: number, vendor: string,
 		trace.push(`capitalised ${rule.capitalised}`);
 	}
 
+	const same = rule.near?.same ?? NEIGHBOUR_WEIGHTS.sameVendorNear;
+	const other = rule.near?.other ?? NEIGHBOUR_WEIGHTS.otherVendorNear;
 	let near = 0;
 	for (const anchor of evidence.anchors) {
 		if (Math.abs(anchor.start - start) > NEIGHBOUR_WEIGHTS.nearChars) continue;
-		near = Math.max(near, anchor.vendor === vendor ? NEIGHBOUR_WEIGHTS.sameVendorNear : NEIGHBOUR_WEIGHTS.otherVendorNear);
+		near = Math.max(near, anchor.vendor === vendor ? same : other);
 	}
 	if (near === 0 && evidence.anchors.length > 0) near = NEIGHBOUR_WEIGHTS.vendorsInText;
 	if (near) {

@@ -124,3 +124,12 @@ describe('ambiguous names are decided from context', () => {
 		expect(found(text)).toEqual(expected);
 	});
 });
+
+describe('degenerate inputs', () => {
+	it('an empty alias list matches nothing and terminates', () => {
+		expect(createMatcher([]).findMentions('any text at all, AWS included')).toEqual([]);
+	});
+	it('empty text gives no mentions', () => {
+		expect(matcher.findMentions('')).toEqual([]);
+	});
+});

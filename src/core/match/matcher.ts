@@ -74,16 +74,49 @@ function wordCharBefore(text: string, index: number): boolean {
 	return WORD_CHAR.test(text.slice(from, index));
 }
 
-/** "ovhcloud.com", "docs.aws", "/aws/": a name glued into a domain, path or address is not prose. */
+/**
+ * "ovhcloud.com", "docs.aws", "/aws/", "contact@ovhcloud.com": a name glued
+ * into a domain, path or address is not prose. A slash alone is not enough:
+ * "Azure/AWS" and "Capgemini/Orange" are prose; a path has a dot or starts
+ * with a slash.
+ */
 function insideAddress(text: string, start: number, end: number): boolean {
 	const before = text.charCodeAt(start - 1);
-	if (before === 0x2e /* . */ || before === 0x2f /* / */ || before === 0x40 /* @ */) return true;
+	if (before === 0x2e /* . */ || before === 0x40 /* @ */) return true;
+	if (before === 0x2f /* / */) {
+		let from = start - 1;
+		while (from > 0 && !/\s/.test(text[from - 1]!)) from--;
+		const token = text.slice(from, start);
+		if (token.startsWith('/') || token.includes('.') || token.includes(':')) return true;
+	}
 	const after = text.charCodeAt(end);
 	if (after === 0x2e || after === 0x40) {
 		const next = text.charCodeAt(end + 1);
 		return (next >= 0x30 && next <= 0x39) || (next >= 0x61 && next <= 0x7a) || (next >= 0x41 && next <= 0x5a);
 	}
 	return false;
+}
+
+/**
+ * "Amazon AWS", "Google GCP", "Microsoft Teams": a company name followed by
+ * its own product, with only spaces between, is one mention, as a reader
+ * (and our corpus) counts it.
+ */
+export function mergeAdjacent(text: string, mentions: Mention[]): Mention[] {
+	const out: Mention[] = [];
+	for (const mention of mentions) {
+		const previous = out[out.length - 1];
+		if (previous && previous.vendor === mention.vendor && /^[^\S\n]+$/.test(text.slice(previous.end, mention.start))) {
+			previous.end = mention.end;
+			previous.surface = text.slice(previous.start, mention.end);
+			previous.confidence = Math.max(previous.confidence, mention.confidence);
+			previous.ambiguous = previous.ambiguous && mention.ambiguous;
+			if (mention.offering) previous.offering = mention.offering;
+			continue;
+		}
+		out.push({ ...mention });
+	}
+	return out;
 }
 
 const CONFIDENCE_FLOOR = 0.55;
@@ -111,6 +144,11 @@ export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
 			const start = match.index;
 			const surface = match[0];
 			const end = start + surface.length;
+			// Defensive: an empty match would never advance the scan.
+			if (surface.length === 0) {
+				regex.lastIndex = start + 1;
+				continue;
+			}
 			// The left boundary is checked here rather than in the pattern (see pattern.ts).
 			if (wordCharBefore(text, start) || insideAddress(text, start, end)) {
 				regex.lastIndex = start + 1;
@@ -144,8 +182,8 @@ export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
 
 	function findMentions(text: string, options: ScanOptions = {}): Mention[] {
 		const { mentions, pending } = findCandidates(text);
-		if (pending.length === 0) return mentions;
-		return [...mentions, ...decidePending(text, pending, mentions, options)].sort((a, b) => a.start - b.start);
+		if (pending.length === 0) return mergeAdjacent(text, mentions);
+		return mergeAdjacent(text, [...mentions, ...decidePending(text, pending, mentions, options)].sort((a, b) => a.start - b.start));
 	}
 
 	return { findMentions, findCandidates, decide: decidePending, size: aliases.length };

@@ -81,6 +81,8 @@ export const WORD_CHAR = /[\p{L}\p{M}\p{N}_]/u;
  * code-point-correct look-ahead.
  */
 export function buildPattern(aliases: readonly PatternAlias[]): RegExp {
+	// No alias at all (an empty or broken dataset) must match nothing, not the empty string everywhere.
+	if (aliases.length === 0) return /(?!)/gu;
 	const sorted = [...aliases].sort((a, b) => b.text.length - a.text.length || (a.text < b.text ? -1 : 1));
 	const alternation = sorted.map((alias) => aliasSource(alias)).join('|');
 	return new RegExp(`(?:${alternation})(?![\\p{L}\\p{M}\\p{N}_])`, 'gu');

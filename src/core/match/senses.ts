@@ -5,9 +5,10 @@
  * score is above zero.
  *
  * Reading a rule: `prior` says which sense wins with no evidence at all
- * ("Bleu" alone is a colour, -2; "Azure" alone is Microsoft, +1). `cues` says
- * what each kind of context weighs for this name. `before`/`after` are the
- * immediate neighbouring words, stronger than the wider context.
+ * ("Bleu" alone is a colour, -2; "Azure" alone is Microsoft, 0 plus its
+ * capital letter). `cues` says what each kind of context weighs for this
+ * name. `before`/`after` are the immediate neighbouring words, stronger than
+ * the wider context.
  */
 import type { CueSetId } from './cues.ts';
 
@@ -22,15 +23,28 @@ export interface SenseRule {
 	after?: Record<string, number>;
 	/** Weight of a capitalised occurrence that is not at the start of a sentence or in a headline. */
 	capitalised: number;
+	/** Overrides of the neighbour weights (see NEIGHBOUR_WEIGHTS). */
+	near?: { same?: number; other?: number };
 }
 
 /** Neutral business context helps every company name the same way. */
 const BUSINESS = { cloud: 2, company: 1 } as const;
 
+/**
+ * A company is the subject of these verbs ("Orange a annoncé", "Akamai said"):
+ * fruits, islands and colours rarely are.
+ */
+const COMPANY_VERBS: Record<string, number> = Object.fromEntries(
+	['a', 'annonce', 'lance', 'propose', 'offre', 'soutient', 'signe', 'investit', 'rachete', 'acquiert', 'devient', 'prevoit', 'compte',
+		'announced', 'announces', 'says', 'said', 'launches', 'launched', 'offers', 'signed', 'plans', 'reported', 'acquired', 'acquires',
+		'unveiled', 'unveils', 'confirmed', 'expects', 'invests', 'invested', 'sponsors'].map((verb) => [verb, 2]),
+);
+
 export const DEFAULT_SENSE: SenseRule = {
 	why: 'Any other ambiguous name: it needs some cloud or business context to count.',
 	prior: -1,
 	cues: { ...BUSINESS },
+	after: COMPANY_VERBS,
 	capitalised: 1,
 };
 
@@ -39,10 +53,11 @@ export const SENSES: Record<string, SenseRule> = {
 	orange: {
 		why: 'Orange is a fruit, a colour, a town in Vaucluse and a telecom company; the company counts in any news.',
 		prior: -1,
-		cues: { ...BUSINESS, telecom: 2, food: -3, colour: -2, place: -3 },
-		before: { jus: -5, juice: -5, agent: -5, of: -2, chez: 3, groupe: 3, operateur: 3, operator: 3, filiale: 2 },
+		cues: { ...BUSINESS, telecom: 2, food: -3, colour: -2, townOfOrange: -4, place: -1 },
+		before: { jus: -5, juice: -5, agent: -5, of: -2, chez: 3, groupe: 3, operateur: 3, operator: 3, filiale: 2, directeur: 2, directrice: 2, regional: 2, partenariat: 2 },
 		after: {
-			juice: -5, county: -5, river: -5, bowl: -5, free: -4, is: -1, order: -3,
+			...COMPANY_VERBS,
+			juice: -5, county: -5, river: -5, bowl: -5, free: -4, is: -1, order: -3, caritat: -6,
 			business: 4, cyberdefense: 4, bank: 3, france: 2, belgium: 3, belgique: 3, polska: 3, telecom: 3, labs: 3, sa: 3,
 		},
 		capitalised: 2,
@@ -56,23 +71,26 @@ export const SENSES: Record<string, SenseRule> = {
 		capitalised: 1,
 	},
 	amazon: {
-		why: 'Amazon is a river, a rainforest and a shop; only the cloud business counts as AWS.',
+		why: 'Amazon is a river, a rainforest, a shop and a whole group; only the cloud business counts as AWS.',
 		prior: -1,
-		cues: { cloud: 3, company: 0.5, river: -3, shop: -3, myth: -2 },
-		after: { prime: -5, river: -5, rainforest: -5, basin: -5, kindle: -5, alexa: -5, echo: -4, music: -4, video: -3, fresh: -4, go: -2 },
-		before: { the: -0.5 },
+		cues: { cloud: 3, river: -3, shop: -3, parentGroup: -2.5, myth: -2 },
+		after: { prime: -5, river: -5, rainforest: -5, basin: -5, kindle: -5, alexa: -5, echo: -4, music: -4, video: -3, fresh: -4, go: -2, products: -3, web: 2 },
+		before: { the: -0.5, groupe: -4, group: -3 },
+		// "AWS … Amazon" often contrasts the cloud arm with its parent, so a nearby AWS is weaker evidence here.
+		near: { same: 1, other: 1.5 },
 		capitalised: 0.5,
 	},
 	google: {
 		why: 'Google is also the search engine and its consumer apps; only Google as a cloud or IT supplier counts.',
 		prior: -1,
-		cues: { cloud: 3, company: 0.5, search: -2.5 },
+		cues: { cloud: 3, company: 0.5, search: -2.5, parentGroup: -2 },
 		after: {
 			maps: -6, search: -6, chrome: -6, play: -6, translate: -6, earth: -6, images: -6, scholar: -6, news: -6, street: -6,
 			ads: -6, adsense: -6, pixel: -6, assistant: -5, home: -5, lens: -6, photos: -5, trends: -6, doodle: -6, flights: -6,
 			books: -6, arts: -6, analytics: -3, shopping: -6, pay: -6, wallet: -6, tv: -6, nest: -6, fit: -6, it: -6, actualites: -6,
 			traduction: -6, workspace: 5, docs: 3, drive: 3, meet: 3, sheets: 3, kubernetes: 5,
 		},
+		near: { other: 1.5 },
 		capitalised: 0,
 	},
 	oracle: {
@@ -80,7 +98,7 @@ export const SENSES: Record<string, SenseRule> = {
 		prior: 0,
 		cues: { ...BUSINESS, myth: -3 },
 		before: { the: -0.5, l: -0.5 },
-		after: { of: -1.5 },
+		after: { of: -1.5, ...COMPANY_VERBS },
 		capitalised: 1.5,
 	},
 	azure: {
@@ -109,14 +127,70 @@ export const SENSES: Record<string, SenseRule> = {
 		why: 'Alibaba is also the folk tale (Ali Baba) spelt as one word; the company counts, the tale does not.',
 		prior: 0,
 		cues: { ...BUSINESS, folktale: -4 },
+		after: COMPANY_VERBS,
 		capitalised: 1,
+	},
+	akamai: {
+		why: 'Akamai is also the Hawaiian word for smart or clever, used in slang.',
+		prior: -1,
+		cues: { ...BUSINESS, slang: -4 },
+		after: COMPANY_VERBS,
+		capitalised: 1,
+	},
+	outlook: {
+		why: 'An outlook is a forecast; Outlook the Microsoft product comes with email and calendar words.',
+		prior: -2,
+		cues: { mail: 3, cloud: 1 },
+		after: { for: -3, on: -2, pour: -3, sur: -2 },
+		near: { same: 3, other: 1 },
+		capitalised: 0.5,
+	},
+	teams: {
+		why: 'Teams are groups of people or sports sides; Microsoft Teams comes with meetings and chat words.',
+		prior: -2,
+		cues: { meetings: 3, cloud: 1, sport: -3 },
+		near: { same: 3, other: 1 },
+		capitalised: 0.5,
+	},
+	lambda: {
+		why: 'Lambda is a Greek letter, a symbol in physics and a kind of function in programming; AWS Lambda needs serverless context.',
+		prior: -2,
+		cues: { serverless: 2.5, cloud: 1 },
+		before: { aws: 6, amazon: 6 },
+		near: { same: 3, other: 0.5 },
+		capitalised: 0,
+	},
+	s3: {
+		why: '"S3" also names the storage protocol other providers copy ("S3-compatible"); AWS’s service needs storage context without that.',
+		prior: -2,
+		cues: { objectStorage: 2.5, cloud: 1, s3Protocol: -4 },
+		before: { amazon: 6, aws: 6, api: -4, protocole: -4 },
+		after: { compatible: -6, api: -4 },
+		near: { same: 3, other: 0 },
+		capitalised: 0,
+	},
+	obs: {
+		why: 'OBS is Orange Business’s short name, but also L’Obs the magazine and OBS Studio.',
+		prior: -2,
+		cues: { cloud: 2, telecom: 2, company: 1, press: -4 },
+		before: { l: -4 },
+		after: { studio: -6 },
+		near: { same: 3, other: 2 },
+		capitalised: 0,
+	},
+	droplets: {
+		why: 'Droplets of water or oil; DigitalOcean’s virtual machines need cloud context.',
+		prior: -2,
+		cues: { cloud: 3, water: -3 },
+		near: { same: 3, other: 1 },
+		capitalised: 0.5,
 	},
 };
 
 /**
  * Neighbour signals that are not tied to one name.
  * - An unambiguous mention of the same vendor nearby is the best evidence
- *   ("Amazon Web Services … Amazon" is the same company).
+ *   ("Microsoft Teams … Teams" is the same product).
  * - Any other unambiguous vendor nearby means the passage is about cloud.
  */
 export const NEIGHBOUR_WEIGHTS = {

@@ -131,7 +131,10 @@ export function regimesFor(profile: Profile, regimes: readonly RegimeT[]): Regim
 		if (reaches.has(claim.regime)) continue;
 		reaches.set(claim.regime, { regime: claim.regime, test: claim.test, basis: 'claim', contested: false, confidence: claim.confidence });
 	}
-	return [...reaches.values()];
+	// Foreign laws first (what a reader came for), then EU and national rules; uncontested before contested.
+	const byId = new Map(regimes.map((regime) => [regime.id, regime]));
+	const rank = (reach: RegimeReach): number => (byId.get(reach.regime)?.jurisdiction === 'EU' ? 2 : ['FR', 'DE', 'ES'].includes(byId.get(reach.regime)?.jurisdiction ?? '') ? 1 : 0) * 2 + (reach.contested ? 1 : 0);
+	return [...reaches.values()].sort((a, b) => rank(a) - rank(b));
 }
 
 function levelFor(profile: Profile): { level: VerdictLevel; confidence: ConfidenceT } {

@@ -1,0 +1,76 @@
+/**
+ * Turns a document into the blocks of text the content script would see:
+ * HTML through parse5 (a spec-compliant parser), skipping the same elements;
+ * Markdown with its syntax removed; plain text split on blank lines.
+ */
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { CODE_TAGS, INLINE_TAGS, SKIPPED_TAGS } from '../core/text/blocks.ts';
+
+type ParentNode = DefaultTreeAdapterMap['parentNode'];
+
+export type InputKind = 'html' | 'markdown' | 'text';
+
+export function kindOf(name: string, content: string): InputKind {
+	if (/\.(html?|xhtml)$/i.test(name)) return 'html';
+	if (/\.(md|markdown)$/i.test(name)) return 'markdown';
+	if (/\.(txt|text)$/i.test(name)) return 'text';
+	// stdin or an unknown extension: sniff.
+	return /^\s*(<!doctype html|<html|<head|<body|<(p|div|article|section|h[1-6])[\s>])/i.test(content) ? 'html' : 'text';
+}
+
+const isEditable = (node: { attrs?: Array<{ name: string; value: string }> }): boolean =>
+	node.attrs?.some((attr) => attr.name === 'contenteditable' && attr.value.toLowerCase() !== 'false') ?? false;
+
+export function htmlBlocks(html: string, skipCode = true): string[] {
+	const document = parse(html);
+	const blocks: string[] = [];
+	let current = '';
+	const flush = (): void => {
+		if (current.trim().length > 0) blocks.push(current);
+		current = '';
+	};
+	const walk = (parent: ParentNode): void => {
+		for (const node of parent.childNodes) {
+			if (node.nodeName === '#text') {
+				current += (node as DefaultTreeAdapterMap['textNode']).value;
+				continue;
+			}
+			if (!('tagName' in node)) continue;
+			const tag = node.tagName;
+			if (SKIPPED_TAGS.has(tag) || (skipCode && CODE_TAGS.has(tag)) || isEditable(node)) continue;
+			if (tag === 'br') {
+				current += '\n';
+				continue;
+			}
+			const inline = INLINE_TAGS.has(tag);
+			if (!inline) flush();
+			walk(tag === 'template' ? (node as DefaultTreeAdapterMap['template']).content : node);
+			if (!inline) flush();
+		}
+	};
+	walk(document);
+	flush();
+	return blocks;
+}
+
+/** Markdown to prose: code removed (as the content script skips it), links and emphasis reduced to their text. */
+export function markdownBlocks(markdown: string): string[] {
+	const prose = markdown
+		.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '')
+		.replace(/`[^`\n]+`/g, '')
+		.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+		.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+		.replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
+		.replace(/(\*\*|__|\*|_)(\S(?:.*?\S)?)\1/g, '$2');
+	return textBlocks(prose);
+}
+
+export function textBlocks(text: string): string[] {
+	return text.split(/\n\s*\n/).filter((block) => block.trim().length > 0);
+}
+
+export function blocksOf(kind: InputKind, content: string): string[] {
+	if (kind === 'html') return htmlBlocks(content);
+	if (kind === 'markdown') return markdownBlocks(content);
+	return textBlocks(content);
+}

@@ -1,0 +1,330 @@
+/**
+ * Badges: one small element beside a mention, built only when its paragraph
+ * comes near the viewport (IntersectionObserver) and at most BADGES_PER_FRAME
+ * per animation frame, so a 20 MB page costs what its visible part costs.
+ *
+ * A badge is a closed shadow root on an element with a random tag name: the
+ * page's CSS cannot restyle it and its CSS cannot leak out. To sit right
+ * after the mention it splits the mention's text node; every split is
+ * recorded and undone on removal, so turning badges off restores the DOM
+ * exactly (same nodes, same text).
+ */
+import { LEVEL_GLYPHS, LEVEL_LABELS, type VerdictLevel } from '../core/verdict/levels.ts';
+import type { CompactIndex } from '../core/compact.ts';
+import type { Settings } from '../core/settings.ts';
+import { currentLang } from '../shared/i18n.ts';
+import type { HitIndex } from './hit-index.ts';
+import type { Marks } from './marks.ts';
+import { HOST_TAG } from './ours.ts';
+import type { Hit } from './page-scan.ts';
+
+const BADGES_PER_FRAME = 40;
+/** Build badges one screen ahead, so they exist before the paragraph scrolls into view. */
+const ROOT_MARGIN = '100% 0px 100% 0px';
+
+const BACKGROUNDS: Record<VerdictLevel, string> = {
+	'secnumcloud': '#0b6e4f',
+	'eu-controlled': '#1d5fa8',
+	'eu-operated-non-eu-tech': '#6b3fa5',
+	'non-eu-us': '#a3470d',
+	'non-eu-cn': '#a11d3a',
+	'non-eu-other': '#555b66',
+	'unknown': '#555b66',
+};
+
+const BADGE_CSS = `
+:host{all:initial!important;display:inline-block!important;font-size:inherit!important;line-height:1!important;margin:0 0 0 .18em!important;vertical-align:baseline!important;position:static!important;visibility:visible!important;opacity:1!important}
+.b{display:inline-flex;align-items:center;gap:.3em;height:1.15em;min-width:1.15em;padding:0 .28em;box-sizing:border-box;border-radius:.3em;
+font:700 .68em/1 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#fff;cursor:help;user-select:none;-webkit-user-select:none;
+vertical-align:.18em;justify-content:center;border:1px solid rgba(255,255,255,.55);white-space:nowrap}
+.b:focus{outline:none}
+.b:focus-visible{outline:2px solid #1f4fbf;outline-offset:2px;box-shadow:0 0 0 4px #fff}
+.l{font-weight:600}
+@media (forced-colors:active){.b{border-color:CanvasText;forced-color-adjust:none}}
+${Object.entries(BACKGROUNDS).map(([level, colour]) => `.b[data-level="${level}"]{background:${colour}}`).join('\n')}
+`;
+
+export interface BadgeEvents {
+	/** Pointer entered or focus landed on a badge. */
+	enter(hit: Hit, anchor: Element, byKeyboard: boolean): void;
+	leave(hit: Hit): void;
+	/** Enter, Space or a click: open the card and move focus into it. */
+	activate(hit: Hit, anchor: Element): void;
+	escape(): void;
+}
+
+interface Insertion {
+	hit: Hit;
+	host: HTMLElement;
+	/** The node the badge follows; the split tail, when there is one, comes right after the badge. */
+	head: Text;
+	tail: Text | undefined;
+}
+
+export interface BadgeDeps {
+	index: HitIndex;
+	marks: Marks;
+	compact: CompactIndex;
+	settings: Pick<Settings, 'density' | 'badgeStyle'>;
+	events: BadgeEvents;
+	/** Runs a DOM change of ours without the watcher treating it as a page change. */
+	quietly: (change: () => void) => void;
+	signal: AbortSignal;
+}
+
+/** "AWS — Non-EU control, US law: controlled from the United States; CLOUD Act applies" */
+function accessibleName(hit: Hit, compact: CompactIndex): string {
+	const lang = currentLang();
+	const entry = compact.entries[hit.mention.offering ?? hit.mention.vendor] ?? compact.entries[hit.mention.vendor];
+	const name = entry?.names[lang] ?? hit.mention.surface;
+	const summary = entry?.summary?.[lang];
+	return `${name} — ${LEVEL_LABELS[hit.level][lang]}${summary ? `: ${summary}` : ''}`;
+}
+
+export class Badges {
+	private readonly insertions = new Map<Hit, Insertion>();
+	/** Split nodes: which insertion's badge follows each head node, to keep records right across merges. */
+	private readonly headOf = new Map<Text, Set<Insertion>>();
+	private readonly observer: IntersectionObserver;
+	private readonly queue = new Set<Element>();
+	private readonly observed = new Set<Element>();
+	/** Blocks the IntersectionObserver last reported as near the viewport. */
+	private readonly near = new Set<Element>();
+	private frame = 0;
+	private sheet: CSSStyleSheet | undefined;
+
+	constructor(private readonly deps: BadgeDeps) {
+		this.observer = new IntersectionObserver((entries) => {
+			for (const entry of entries) {
+				if (entry.isIntersecting) {
+					this.near.add(entry.target);
+					this.queue.add(entry.target);
+				} else {
+					this.near.delete(entry.target);
+				}
+			}
+			this.schedule();
+		}, { rootMargin: ROOT_MARGIN });
+		try {
+			this.sheet = new CSSStyleSheet();
+			this.sheet.replaceSync(BADGE_CSS);
+		} catch {
+			this.sheet = undefined;
+		}
+	}
+
+	get count(): number {
+		return this.insertions.size;
+	}
+
+	/** Blocks with new hits: badge them when they come near the viewport. */
+	watch(blocks: Iterable<Element>): void {
+		for (const block of blocks) {
+			if (this.observed.has(block)) {
+				// Already near the viewport: new hits there get their badges now; elsewhere they wait for it.
+				if (this.near.has(block)) {
+					this.queue.add(block);
+					this.schedule();
+				}
+				continue;
+			}
+			this.observed.add(block);
+			this.observer.observe(block);
+		}
+	}
+
+	private schedule(): void {
+		if (this.frame || this.deps.signal.aborted || this.queue.size === 0) return;
+		this.frame = requestAnimationFrame(() => {
+			this.frame = 0;
+			this.flush();
+		});
+	}
+
+	/** Which hits of a block get a badge, by the density setting. */
+	private wanted(block: Element): Hit[] {
+		const hits = this.deps.index.forBlock(block).filter((hit) => hit.startNode.isConnected && hit.endNode.isConnected);
+		if (this.deps.settings.density === 'all') return hits;
+		const seen = new Set<string>();
+		return hits.filter((hit) => {
+			const key = hit.mention.offering ?? hit.mention.vendor;
+			if (seen.has(key)) return false;
+			seen.add(key);
+			return true;
+		});
+	}
+
+	private flush(): void {
+		let budget = BADGES_PER_FRAME;
+		for (const block of this.queue) {
+			const pending = this.wanted(block).filter((hit) => !this.insertions.has(hit));
+			// Last first: splitting at a later offset never moves an earlier mention.
+			pending.sort((a, b) => b.mention.start - a.mention.start);
+			for (const hit of pending) {
+				if (budget-- <= 0) break;
+				this.insert(hit);
+			}
+			if (budget <= 0) break;
+			this.queue.delete(block);
+		}
+		this.schedule();
+	}
+
+	private createHost(hit: Hit): HTMLElement {
+		const host = document.createElement(HOST_TAG);
+		const shadow = host.attachShadow({ mode: 'closed' });
+		if (this.sheet) {
+			try {
+				shadow.adoptedStyleSheets = [this.sheet];
+			} catch {
+				this.sheet = undefined;
+			}
+		}
+		if (!this.sheet) {
+			const style = document.createElement('style');
+			style.textContent = BADGE_CSS;
+			shadow.append(style);
+		}
+		const badge = document.createElement('span');
+		badge.className = 'b';
+		badge.dataset.level = hit.level;
+		badge.setAttribute('role', 'button');
+		badge.setAttribute('tabindex', '0');
+		badge.setAttribute('aria-label', accessibleName(hit, this.deps.compact));
+		badge.setAttribute('aria-haspopup', 'dialog');
+		const glyph = document.createElement('span');
+		glyph.setAttribute('aria-hidden', 'true');
+		glyph.textContent = LEVEL_GLYPHS[hit.level];
+		badge.append(glyph);
+		if (this.deps.settings.badgeStyle === 'labelled') {
+			const label = document.createElement('span');
+			label.className = 'l';
+			label.setAttribute('aria-hidden', 'true');
+			label.textContent = LEVEL_LABELS[hit.level][currentLang()];
+			badge.append(label);
+		}
+		shadow.append(badge);
+		this.listen(badge, host, hit);
+		return host;
+	}
+
+	private listen(badge: HTMLElement, host: HTMLElement, hit: Hit): void {
+		const { events } = this.deps;
+		const options = { signal: this.deps.signal };
+		badge.addEventListener('pointerenter', () => events.enter(hit, host, false), options);
+		badge.addEventListener('pointerleave', () => events.leave(hit), options);
+		badge.addEventListener('focus', () => events.enter(hit, host, true), options);
+		badge.addEventListener('blur', () => events.leave(hit), options);
+		badge.addEventListener('keydown', (event) => {
+			if (event.key === 'Enter' || event.key === ' ') {
+				event.preventDefault();
+				events.activate(hit, host);
+			} else if (event.key === 'Escape') {
+				events.escape();
+			}
+		}, options);
+		// A badge inside a link must not follow the link.
+		badge.addEventListener('click', (event) => {
+			event.preventDefault();
+			event.stopPropagation();
+			events.activate(hit, host);
+		}, options);
+	}
+
+	private insert(hit: Hit): void {
+		const node = hit.endNode;
+		const at = hit.endOffset;
+		if (!node.parentNode || at <= 0 || at > node.data.length) return;
+		const host = this.createHost(hit);
+		let tail: Text | undefined;
+		this.deps.quietly(() => {
+			if (at < node.data.length) {
+				tail = node.splitText(at);
+				this.deps.marks.refresh(this.deps.index.moveAfterSplit(node, tail, at));
+				this.retargetHeads(node, tail, at);
+			}
+			node.after(host);
+		});
+		const insertion: Insertion = { hit, host, head: node, tail };
+		this.insertions.set(hit, insertion);
+		this.linkHead(insertion);
+	}
+
+	/** After splitting `node`, badges that followed its end now follow `tail`. */
+	private retargetHeads(node: Text, tail: Text, at: number): void {
+		void at;
+		for (const insertion of [...(this.headOf.get(node) ?? [])]) {
+			if (insertion.host.previousSibling === node) continue;
+			this.unlinkHead(insertion);
+			insertion.head = tail;
+			this.linkHead(insertion);
+		}
+	}
+
+	private linkHead(insertion: Insertion): void {
+		let set = this.headOf.get(insertion.head);
+		if (!set) this.headOf.set(insertion.head, (set = new Set()));
+		set.add(insertion);
+	}
+
+	private unlinkHead(insertion: Insertion): void {
+		const set = this.headOf.get(insertion.head);
+		set?.delete(insertion);
+		if (set?.size === 0) this.headOf.delete(insertion.head);
+	}
+
+	/** Removes a badge and merges the split it made, if the page left both halves in place. */
+	private undo(insertion: Insertion): void {
+		this.insertions.delete(insertion.hit);
+		this.unlinkHead(insertion);
+		const { host, head, tail } = insertion;
+		this.deps.quietly(() => {
+			host.remove();
+			if (tail && tail.parentNode && head.parentNode === tail.parentNode && head.nextSibling === tail) {
+				const at = head.data.length;
+				head.appendData(tail.data);
+				tail.remove();
+				this.deps.marks.refresh(this.deps.index.moveAfterMerge(head, tail, at));
+				// Badges that followed the tail now follow the merged head.
+				for (const other of [...(this.headOf.get(tail) ?? [])]) {
+					this.unlinkHead(other);
+					other.head = head;
+					this.linkHead(other);
+				}
+			}
+		});
+	}
+
+	/** Removes the badges of hits that are gone. */
+	remove(hits: Iterable<Hit>): void {
+		const doomed = [...hits].flatMap((hit) => {
+			const insertion = this.insertions.get(hit);
+			return insertion ? [insertion] : [];
+		});
+		// Last in the document first, so each merge finds its neighbour in place.
+		doomed.sort((a, b) => (a.host.compareDocumentPosition(b.host) & Node.DOCUMENT_POSITION_FOLLOWING ? 1 : -1));
+		for (const insertion of doomed) this.undo(insertion);
+	}
+
+	/** The hit whose badge is this host. */
+	hitOf(host: Element): Hit | undefined {
+		for (const insertion of this.insertions.values()) if (insertion.host === host) return insertion.hit;
+		return undefined;
+	}
+
+	hostOf(hit: Hit): HTMLElement | undefined {
+		return this.insertions.get(hit)?.host;
+	}
+
+	/** Takes every badge away and undoes every split, leaving the DOM as it was. */
+	stop(): void {
+		cancelAnimationFrame(this.frame);
+		this.frame = 0;
+		this.observer.disconnect();
+		this.queue.clear();
+		this.observed.clear();
+		this.near.clear();
+		this.remove([...this.insertions.keys()]);
+		this.headOf.clear();
+	}
+}

@@ -1,0 +1,84 @@
+/**
+ * Follows the page as it changes. The MutationObserver callback only sorts
+ * records into a queue (uBlock's domWatcher rule: never work inside the
+ * callback); one idle flush does the scanning. A burst of more than
+ * HUGE_MUTATION records or added nodes (a framework re-rendering the page)
+ * turns into a single rescan instead (Dark Reader's rule).
+ */
+import { isOurs } from './ours.ts';
+
+const HUGE_MUTATION = 1000;
+
+export interface ChangeBatch {
+	/** Subtrees whose text must be scanned again (added content, edited text). */
+	roots: Set<Node>;
+	/** Some content left the page: hits may point at detached nodes. */
+	removed: boolean;
+	/** Too much changed at once: rescan everything. */
+	full: boolean;
+}
+
+const insideOurs = (node: Node): boolean => {
+	for (let element: Element | null = node instanceof Element ? node : node.parentElement; element; element = element.parentElement) {
+		if (isOurs(element)) return true;
+	}
+	return false;
+};
+
+export class DomWatcher {
+	private readonly observer: MutationObserver;
+	private batch: ChangeBatch = { roots: new Set(), removed: false, full: false };
+	private scheduled = false;
+
+	constructor(private readonly signal: AbortSignal, private readonly schedule: (flush: () => void) => void, private readonly onChanges: (batch: ChangeBatch) => void) {
+		this.observer = new MutationObserver((records) => this.queue(records));
+		signal.addEventListener('abort', () => this.observer.disconnect(), { once: true });
+	}
+
+	observe(root: Node): void {
+		if (this.signal.aborted) return;
+		this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+	}
+
+	/** Runs a change of ours; the records it produces are dropped, the page's pending records are kept. */
+	quietly(change: () => void): void {
+		this.queue(this.observer.takeRecords());
+		change();
+		this.observer.takeRecords();
+	}
+
+	private queue(records: MutationRecord[]): void {
+		if (records.length === 0) return;
+		const batch = this.batch;
+		if (records.length > HUGE_MUTATION) batch.full = true;
+		let added = 0;
+		for (const record of records) {
+			if (batch.full) break;
+			if (record.type === 'characterData') {
+				if (!insideOurs(record.target)) batch.roots.add(record.target);
+				continue;
+			}
+			if (isOurs(record.target as Element) || insideOurs(record.target)) continue;
+			for (const node of record.addedNodes) {
+				if (node instanceof Element && isOurs(node)) continue;
+				batch.roots.add(node);
+				added++;
+			}
+			for (const node of record.removedNodes) {
+				if (!(node instanceof Element && isOurs(node))) batch.removed = true;
+			}
+			if (added > HUGE_MUTATION) batch.full = true;
+		}
+		if (!this.scheduled && (batch.full || batch.removed || batch.roots.size > 0)) {
+			this.scheduled = true;
+			this.schedule(() => this.flush());
+		}
+	}
+
+	private flush(): void {
+		this.scheduled = false;
+		const batch = this.batch;
+		this.batch = { roots: new Set(), removed: false, full: false };
+		if (!this.signal.aborted) this.onChanges(batch);
+	}
+}
