@@ -45,7 +45,7 @@ class Activation {
 	constructor(private readonly deps: AnnotatorDeps, readonly settings: Settings, private readonly signal: AbortSignal) {
 		const scheduler = createScheduler(signal);
 		this.collector = new FlowCollector({ skipCode: settings.skipCode, isOurs });
-		this.watcher = new DomWatcher(signal, (flush) => scheduler.add(() => (flush(), false)), (batch) => this.onChanges(batch));
+		this.watcher = new DomWatcher(signal, (flush) => scheduler.add(() => (flush(), false)), (batch) => this.onChanges(batch), (node) => this.badges.pageTouched(node));
 		this.card = new HoverCard(signal, { hideOnThisSite: () => void setSite(location.hostname, false) });
 		this.badges = new Badges({
 			index: this.hits,

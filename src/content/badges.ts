@@ -295,6 +295,29 @@ export class Badges {
 		});
 	}
 
+	/**
+	 * The page rewrote or removed a text node that we split: it believes the
+	 * node holds the whole text, so our badge and split-off half go now (and
+	 * any badge split further along that half). The rescan that follows finds
+	 * the mentions in the new text.
+	 */
+	pageTouched(node: Text): void {
+		const doomed = [...(this.headOf.get(node) ?? [])];
+		if (doomed.length === 0) return;
+		this.deps.quietly(() => {
+			while (doomed.length > 0) {
+				const insertion = doomed.pop()!;
+				this.insertions.delete(insertion.hit);
+				this.unlinkHead(insertion);
+				insertion.host.remove();
+				if (insertion.tail) {
+					doomed.push(...(this.headOf.get(insertion.tail) ?? []));
+					insertion.tail.remove();
+				}
+			}
+		});
+	}
+
 	/** Removes the badges of hits that are gone. */
 	remove(hits: Iterable<Hit>): void {
 		const doomed = [...hits].flatMap((hit) => {

@@ -7,6 +7,7 @@
 import type { CompactIndex } from '../core/compact.ts';
 import type { Candidate, Matcher, Mention } from '../core/match/matcher.ts';
 import { PAGE_EVIDENCE } from '../core/match/blocks-scan.ts';
+import { expandAcronyms } from '../core/match/acronyms.ts';
 import type { VerdictLevel } from '../core/verdict/levels.ts';
 import { type Flow, type FlowCollector, positionAt } from './collect.ts';
 import type { Scheduler } from './scheduler.ts';
@@ -48,7 +49,10 @@ export class PageScan {
 	}
 
 	private scanFlow(flow: Flow): Hit[] {
-		const { mentions, pending } = this.options.matcher.findCandidates(flow.text);
+		const found = this.options.matcher.findCandidates(flow.text);
+		// Acronyms the text defines ("Open Telekom Cloud (OTC)") count from the unambiguous names right away.
+		const mentions = expandAcronyms(flow.text, found.mentions);
+		const { pending } = found;
 		this.unambiguousOnPage += mentions.length;
 		let decided: Mention[] = [];
 		if (pending.length > 0) {

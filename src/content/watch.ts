@@ -30,7 +30,18 @@ export class DomWatcher {
 	private batch: ChangeBatch = { roots: new Set(), removed: false, full: false };
 	private scheduled = false;
 
-	constructor(private readonly signal: AbortSignal, private readonly schedule: (flush: () => void) => void, private readonly onChanges: (batch: ChangeBatch) => void) {
+	/**
+	 * `onTextTouched` is the one thing done inside the observer callback: when
+	 * the page rewrites or removes a text node that a badge had split, the
+	 * page believes that node holds the whole text, so our split-off half must
+	 * go at once, or the old words would show twice until the next idle flush.
+	 */
+	constructor(
+		private readonly signal: AbortSignal,
+		private readonly schedule: (flush: () => void) => void,
+		private readonly onChanges: (batch: ChangeBatch) => void,
+		private readonly onTextTouched: (node: Text) => void = () => undefined,
+	) {
 		this.observer = new MutationObserver((records) => this.queue(records));
 		signal.addEventListener('abort', () => this.observer.disconnect(), { once: true });
 	}
@@ -55,7 +66,9 @@ export class DomWatcher {
 		for (const record of records) {
 			if (batch.full) break;
 			if (record.type === 'characterData') {
-				if (!insideOurs(record.target)) batch.roots.add(record.target);
+				if (insideOurs(record.target)) continue;
+				this.onTextTouched(record.target as Text);
+				batch.roots.add(record.target);
 				continue;
 			}
 			if (isOurs(record.target as Element) || insideOurs(record.target)) continue;
@@ -65,7 +78,9 @@ export class DomWatcher {
 				added++;
 			}
 			for (const node of record.removedNodes) {
-				if (!(node instanceof Element && isOurs(node))) batch.removed = true;
+				if (node instanceof Element && isOurs(node)) continue;
+				batch.removed = true;
+				if (node.nodeType === Node.TEXT_NODE) this.onTextTouched(node as Text);
 			}
 			if (added > HUGE_MUTATION) batch.full = true;
 		}

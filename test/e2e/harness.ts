@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { findChromium } from '../tools/find-chromium.ts';
 
-export const DIST = new URL('../../dist/', import.meta.url).pathname.replace(/\/$/, '');
+/** The unpacked extension to load; WHOSE_CLOUD_DIST points elsewhere (e.g. a private copy while another build runs). */
+export const DIST = process.env.WHOSE_CLOUD_DIST ?? new URL('../../dist/', import.meta.url).pathname.replace(/\/$/, '');
 
 export interface Launched {
 	context: BrowserContext;

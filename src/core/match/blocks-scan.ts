@@ -3,6 +3,7 @@
  * unambiguous names first, then ambiguous ones decided with the evidence of
  * their own block plus the page (any unambiguous vendor anywhere on it).
  */
+import { expandAcronyms } from './acronyms.ts';
 import { mergeAdjacent, type Matcher, type Mention, type ScanOptions } from './matcher.ts';
 
 /** Extra evidence for ambiguous names when the page names any vendor unambiguously. */
@@ -13,8 +14,7 @@ export function scanBlocks(matcher: Matcher, blocks: readonly string[], options:
 	const pageEvidence = first.some((block) => block.mentions.length > 0) ? PAGE_EVIDENCE : 0;
 	return first.map(({ mentions, pending }, index) => {
 		const text = blocks[index]!;
-		if (pending.length === 0) return mergeAdjacent(text, mentions);
-		const decided = matcher.decide(text, pending, mentions, { ...options, pageEvidence });
-		return mergeAdjacent(text, [...mentions, ...decided].sort((a, b) => a.start - b.start));
+		const decided = pending.length === 0 ? [] : matcher.decide(text, pending, mentions, { ...options, pageEvidence });
+		return mergeAdjacent(text, expandAcronyms(text, [...mentions, ...decided].sort((a, b) => a.start - b.start)));
 	});
 }

@@ -4,6 +4,7 @@
  * accepted on sight; ambiguous ones are decided from context afterwards, so
  * the evidence from every unambiguous mention in the text is available.
  */
+import { expandAcronyms } from './acronyms.ts';
 import { decide } from './disambiguate.ts';
 import { buildPattern, surfaceKey, WORD_CHAR, type CaseRule } from './pattern.ts';
 
@@ -182,8 +183,8 @@ export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
 
 	function findMentions(text: string, options: ScanOptions = {}): Mention[] {
 		const { mentions, pending } = findCandidates(text);
-		if (pending.length === 0) return mergeAdjacent(text, mentions);
-		return mergeAdjacent(text, [...mentions, ...decidePending(text, pending, mentions, options)].sort((a, b) => a.start - b.start));
+		const all = pending.length === 0 ? mentions : [...mentions, ...decidePending(text, pending, mentions, options)].sort((a, b) => a.start - b.start);
+		return mergeAdjacent(text, expandAcronyms(text, all));
 	}
 
 	return { findMentions, findCandidates, decide: decidePending, size: aliases.length };

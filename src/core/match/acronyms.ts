@@ -1,0 +1,36 @@
+/**
+ * Acronyms a text defines for itself: "Open Telekom Cloud (OTC)", "Orange
+ * Business Services (OBS)". The parenthesis right after a vendor's name makes
+ * the acronym that vendor's name in this text, so it and its later uses are
+ * mentions too. No dictionary can know every such short form; the text does.
+ */
+import type { Mention } from './matcher.ts';
+
+/** 2 to 6 capitals or digits, starting with a capital: "OTC", "OSC", "AWS", "GCP", "S3NS". */
+const DEFINITION = /^\s*\(\s*([A-Z][A-Z0-9&]{1,5})\s*\)/;
+const WORD = /[\p{L}\p{N}_]/u;
+
+const isBoundary = (text: string, index: number): boolean => index < 0 || index >= text.length || !WORD.test(text[index]!);
+
+export function expandAcronyms(text: string, mentions: readonly Mention[]): Mention[] {
+	const added: Mention[] = [];
+	const taken = (start: number, end: number): boolean =>
+		mentions.some((m) => m.start < end && start < m.end) || added.some((m) => m.start < end && start < m.end);
+	for (const mention of mentions) {
+		const match = DEFINITION.exec(text.slice(mention.end, mention.end + 16));
+		if (!match) continue;
+		const acronym = match[1]!;
+		if (acronym === mention.surface) continue;
+		let from = mention.end;
+		for (;;) {
+			const index = text.indexOf(acronym, from);
+			if (index < 0) break;
+			from = index + acronym.length;
+			if (!isBoundary(text, index - 1) || !isBoundary(text, index + acronym.length) || taken(index, index + acronym.length)) continue;
+			const found: Mention = { start: index, end: index + acronym.length, surface: acronym, vendor: mention.vendor, alias: acronym, confidence: 0.8, ambiguous: false };
+			if (mention.offering) found.offering = mention.offering;
+			added.push(found);
+		}
+	}
+	return added.length === 0 ? [...mentions] : [...mentions, ...added].sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,272 @@
+/**
+ * Badges and hover cards on real pages, in Debian Chromium with the built
+ * extension: what gets marked and what never does, that the page's text and
+ * DOM stay the page's own, that switching off restores the DOM exactly, that
+ * live pages are followed, keyboard and pointer access to the card, and that
+ * the extension makes no network request.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type LocalServer } from '../demo/server.ts';
+import { launchWithExtension, openExtensionPage, sendFrom, tabIdOf, type Launched } from './harness.ts';
+
+let server: LocalServer;
+let browser: Launched;
+let control: Page;
+
+/** Badge hosts under a root (elements named whose-cloud-<random>). */
+const countBadges = (page: Page, selector = 'body'): Promise<number> =>
+	page.evaluate((css) => [...(document.querySelector(css)?.querySelectorAll('*') ?? [])].filter((el) => el.localName.startsWith('whose-cloud-')).length, selector);
+
+async function setSettings(patch: Record<string, unknown>): Promise<void> {
+	await control.evaluate(async (value) => {
+		const current = ((await chrome.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+		await chrome.storage.local.set({ settings: { ...current, ...value } });
+	}, patch);
+}
+
+/** Waits until `read` returns a value `accept` likes (expect.poll is not allowed in hooks). */
+async function waitFor<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await read();
+		if (accept(value)) return value;
+		if (Date.now() > deadline) throw new Error(`timed out waiting; last value ${JSON.stringify(value)}`);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+}
+
+async function open(path: string): Promise<Page> {
+	const page = await browser.context.newPage();
+	await page.goto(`${server.origin}${path}`);
+	return page;
+}
+
+/** Accessible names of the badges, read through the accessibility tree (it sees into closed shadow roots). */
+async function badgeNames(page: Page): Promise<string[]> {
+	const cdp: CDPSession = await page.context().newCDPSession(page);
+	const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: Array<{ role?: { value: string }; name?: { value: string } }> };
+	await cdp.detach();
+	return nodes.filter((node) => node.role?.value === 'button' && / — /.test(node.name?.value ?? '')).map((node) => node.name!.value);
+}
+
+/** What is drawn at a point: the card, being in the top layer of a closed shadow root, shows as its host. */
+const topElementAt = (page: Page, x: number, y: number): Promise<string> =>
+	page.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.localName ?? '', [x, y]);
+
+async function firstBadgeBox(page: Page, within: string): Promise<{ x: number; y: number; bottom: number }> {
+	return page.evaluate((css) => {
+		const host = [...document.querySelector(css)!.querySelectorAll('*')].find((el) => el.localName.startsWith('whose-cloud-'))!;
+		const rect = host.getBoundingClientRect();
+		return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, bottom: rect.bottom };
+	}, within);
+}
+
+beforeAll(async () => {
+	server = await startServer();
+	browser = await launchWithExtension();
+	control = await openExtensionPage(browser, 'src/options/index.html');
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.close();
+});
+
+describe('what is marked', () => {
+	let page: Page;
+	beforeAll(async () => {
+		page = await open('/integrity.html');
+		await waitFor(() => countBadges(page), (count) => count >= 14);
+	});
+
+	it('badges the first mention of each vendor per paragraph, and nothing in traps, code or form fields', async () => {
+		expect(await countBadges(page, '#p1')).toBe(5);
+		expect(await countBadges(page, '#p2')).toBe(6);
+		// "orange juice", "bleu sky" and "the Amazon rainforest" are not vendors; AWS and OVHcloud are.
+		expect(await countBadges(page, '#p3')).toBe(2);
+		expect(await countBadges(page, 'ul')).toBe(3);
+		expect(await countBadges(page, 'pre')).toBe(0);
+		expect(await page.evaluate(() => (document.getElementById('editor') as HTMLTextAreaElement).value)).toBe('We use AWS and Azure.');
+	});
+
+	it('gives every badge an accessible name with the vendor and its verdict', async () => {
+		const names = await badgeNames(page);
+		expect(names).toEqual(expect.arrayContaining([
+			expect.stringMatching(/^Amazon Web Services \(AWS\) — Non-EU control, US law: control: United States; laws: .*CLOUD Act/),
+			expect.stringMatching(/^OVHcloud — EU-controlled/),
+			expect.stringMatching(/^Bleu — EU-operated, non-EU technology: .*technology: Microsoft/),
+		]));
+	});
+
+	it('leaves the page text exactly as it was, and adds no global', async () => {
+		expect(await page.evaluate(() => window.textNow() === window.original.text)).toBe(true);
+		const added = await page.evaluate(() => Object.getOwnPropertyNames(window).filter((name) => !window.original.globals.includes(name)));
+		expect(added).toEqual([]);
+	});
+
+	it('keeps marks as highlight ranges, not elements', async () => {
+		const ranges = await page.evaluate(() => [...CSS.highlights.values()].reduce((sum, highlight) => sum + highlight.size, 0));
+		expect(ranges).toBeGreaterThanOrEqual(17);
+	});
+});
+
+describe('the hover card', () => {
+	let page: Page;
+	beforeAll(async () => {
+		page = await open('/integrity.html');
+		await waitFor(() => countBadges(page, '#p1'), (count) => count === 5);
+	});
+
+	it('opens on hover after a short delay and closes when the pointer leaves', async () => {
+		const badge = await firstBadgeBox(page, '#p1');
+		await page.mouse.move(badge.x, badge.y);
+		await expect.poll(() => topElementAt(page, badge.x + 10, badge.bottom + 40)).toMatch(/^whose-cloud-/);
+		await page.mouse.move(5, 5);
+		await expect.poll(() => topElementAt(page, badge.x + 10, badge.bottom + 40), { timeout: 3000 }).not.toMatch(/^whose-cloud-/);
+	});
+
+	it('opens when a badge gets keyboard focus, and Escape closes it and keeps focus on the badge', async () => {
+		await page.mouse.move(5, 5);
+		await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+		// Tab from the top of the page: the first focusable element is the link in #p1 or the first badge.
+		for (let step = 0; step < 6; step++) {
+			await page.keyboard.press('Tab');
+			if ((await page.evaluate(() => document.activeElement?.localName ?? '')).startsWith('whose-cloud-')) break;
+		}
+		expect(await page.evaluate(() => document.activeElement?.localName)).toMatch(/^whose-cloud-/);
+		const badge = await page.evaluate(() => {
+			const rect = document.activeElement!.getBoundingClientRect();
+			return { x: rect.left + rect.width / 2, bottom: rect.bottom };
+		});
+		await expect.poll(() => topElementAt(page, badge.x + 10, badge.bottom + 40)).toMatch(/^whose-cloud-/);
+		await page.keyboard.press('Escape');
+		await expect.poll(() => topElementAt(page, badge.x + 10, badge.bottom + 40)).not.toMatch(/^whose-cloud-/);
+		expect(await page.evaluate(() => document.activeElement?.localName)).toMatch(/^whose-cloud-/);
+	});
+
+	it('opens when the pointer rests on a marked name that has no badge of its own', async () => {
+		// The second AWS in #p3 has a mark but, with one badge per vendor per paragraph, no badge.
+		const point = await page.evaluate(() => {
+			const node = document.getElementById('p3')!.lastChild as Text;
+			const text = document.getElementById('p3')!.textContent;
+			const walker = document.createTreeWalker(document.getElementById('p3')!, NodeFilter.SHOW_TEXT);
+			for (let current = walker.nextNode() as Text | null; current; current = walker.nextNode() as Text | null) {
+				const index = current.data.indexOf('AWS, AWS and');
+				if (index >= 0) {
+					const range = document.createRange();
+					range.setStart(current, index);
+					range.setEnd(current, index + 3);
+					const rect = range.getBoundingClientRect();
+					return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, bottom: rect.bottom, ok: Boolean(node && text) };
+				}
+			}
+			throw new Error('second AWS not found');
+		});
+		await page.mouse.move(point.x, point.y);
+		await page.mouse.move(point.x + 1, point.y);
+		await expect.poll(() => topElementAt(page, point.x + 5, point.bottom + 40)).toMatch(/^whose-cloud-/);
+		await page.mouse.move(5, 5);
+	});
+});
+
+describe('switching badges off and on', () => {
+	it('restores the DOM exactly, live, without a reload, and annotates again when switched back on', async () => {
+		const page = await open('/integrity.html');
+		await expect.poll(() => countBadges(page), { timeout: 10_000 }).toBeGreaterThanOrEqual(14);
+		expect((await page.evaluate(() => window.domRestored())).sameHtml).toBe(false);
+
+		await setSettings({ sites: { '127.0.0.1': false } });
+		await expect.poll(() => countBadges(page)).toBe(0);
+		expect(await page.evaluate(() => window.domRestored())).toEqual({ sameHtml: true, sameNodes: true, sameCount: true });
+		expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
+
+		await setSettings({ sites: { '127.0.0.1': true } });
+		await expect.poll(() => countBadges(page), { timeout: 10_000 }).toBeGreaterThanOrEqual(14);
+
+		await setSettings({ enabled: false });
+		await expect.poll(() => countBadges(page)).toBe(0);
+		expect(await page.evaluate(() => window.domRestored())).toEqual({ sameHtml: true, sameNodes: true, sameCount: true });
+		await setSettings({ enabled: true, sites: {} });
+		await page.close();
+	});
+
+	it('badges every mention when the density setting says so', async () => {
+		await setSettings({ density: 'all' });
+		const page = await open('/integrity.html');
+		await expect.poll(() => countBadges(page, '#p3'), { timeout: 10_000 }).toBe(4);
+		await setSettings({ density: 'first-per-block' });
+		await expect.poll(() => countBadges(page, '#p3'), { timeout: 10_000 }).toBe(2);
+		expect(await page.evaluate(() => window.textNow() === window.original.text)).toBe(true);
+		await page.close();
+	});
+});
+
+describe('live pages', () => {
+	let page: Page;
+	beforeAll(async () => {
+		page = await open('/live.html');
+		await waitFor(() => countBadges(page), (count) => count === 3);
+	});
+
+	it('badges content that arrives later (infinite scroll)', async () => {
+		await page.evaluate(() => window.appendMore(5));
+		await expect.poll(() => countBadges(page, '#feed'), { timeout: 10_000 }).toBe(10);
+	});
+
+	it('follows text that a framework changes in place, without leaving stale text behind', async () => {
+		await page.evaluate(() => window.updateInPlace());
+		await expect.poll(() => page.evaluate(() => document.getElementById('status')!.textContent)).toBe('Hosted on Exoscale in Geneva');
+		await expect.poll(() => page.evaluate(() => document.getElementById('react')!.textContent)).toBe('Status: Hosted on Exoscale in Geneva — checked daily.');
+		await expect.poll(() => countBadges(page, '#react'), { timeout: 10_000 }).toBe(1);
+		expect(await badgeNames(page)).toEqual(expect.arrayContaining([expect.stringMatching(/^Exoscale — /)]));
+	});
+
+	it('drops the badges and the count of mentions that leave the page', async () => {
+		const tabId = await tabIdOf(control, `${server.origin}/live.html`).catch(() => undefined);
+		await page.evaluate(() => window.removeFirst());
+		await expect.poll(() => page.evaluate(() => document.getElementById('first'))).toBeNull();
+		if (tabId !== undefined) {
+			await expect.poll(async () => (await sendFrom<{ vendors: Array<{ vendor: string }> } | null>(control, 'tab-report', { tabId }))?.vendors.map((item) => item.vendor) ?? []).not.toContain('microsoft');
+		}
+	});
+
+	it('follows a single-page-app navigation', async () => {
+		await page.evaluate(() => window.spaNavigate());
+		await expect.poll(() => countBadges(page, 'main'), { timeout: 10_000 }).toBe(2);
+		expect(await badgeNames(page)).toEqual(expect.arrayContaining([expect.stringMatching(/^Infomaniak — /), expect.stringMatching(/^Hetzner — /)]));
+	});
+});
+
+describe('web components and frames', () => {
+	it('badges text in open shadow roots and in same-origin frames', async () => {
+		const page = await open('/components.html');
+		await expect.poll(() => countBadges(page), { timeout: 10_000 }).toBe(1);
+		await expect.poll(() => page.evaluate(() => [...document.getElementById('note')!.shadowRoot!.querySelectorAll('*')].filter((el) => el.localName.startsWith('whose-cloud-')).length), { timeout: 10_000 }).toBe(1);
+		const frame = page.frames().find((item) => item.url().endsWith('/frame.html'))!;
+		await expect.poll(() => frame.evaluate(() => [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('whose-cloud-')).length), { timeout: 10_000 }).toBe(2);
+		await page.close();
+	});
+});
+
+describe('privacy', () => {
+	it('made no network request beyond the pages the tests opened', () => {
+		const outside = browser.requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith('chrome-extension://') && !url.startsWith('data:'));
+		expect(outside).toEqual([]);
+		// The extension itself fetched nothing from the test server either: only the pages and the frame.
+		const extra = server.requests.filter((path) => !/^\/(integrity|live|components|frame)\.html(\?.*)?$|^\/favicon\.ico$/.test(path));
+		expect(extra).toEqual([]);
+	});
+});
+
+declare global {
+	interface Window {
+		original: { text: string; html: string; nodes: Array<[Text, string]>; globals: string[] };
+		textNow(): string;
+		domRestored(): { sameHtml: boolean; sameNodes: boolean; sameCount: boolean };
+		appendMore(count: number): void;
+		updateInPlace(): void;
+		removeFirst(): void;
+		spaNavigate(): void;
+	}
+}
