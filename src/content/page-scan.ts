@@ -57,12 +57,26 @@ export class PageScan {
 		let decided: Mention[] = [];
 		if (pending.length > 0) {
 			if (this.firstPassDone) {
-				decided = this.options.matcher.decide(flow.text, pending, mentions, { pageEvidence: this.pageEvidence() });
+				decided = this.options.matcher.decide(flow.text, pending, mentions, this.decideOptions(flow));
 			} else {
 				this.deferred.push({ flow, pending, anchors: mentions });
 			}
 		}
 		return this.toHits(flow, [...mentions, ...decided]);
+	}
+
+	/**
+	 * A table cell or list item is too short to carry its own context ("Bleu"
+	 * alone in a cell): its row or list is read for context words too.
+	 */
+	private surroundings(flow: Flow): string | undefined {
+		if (flow.text.length > 80 || !/^(td|th|li|dd|dt|figcaption|caption)$/.test(flow.block.localName)) return undefined;
+		return flow.block.parentElement?.textContent?.slice(0, 400);
+	}
+
+	private decideOptions(flow: Flow): { pageEvidence: number; surroundings?: string } {
+		const surroundings = this.surroundings(flow);
+		return surroundings ? { pageEvidence: this.pageEvidence(), surroundings } : { pageEvidence: this.pageEvidence() };
 	}
 
 	private pageEvidence(): number {
@@ -103,14 +117,13 @@ export class PageScan {
 		this.firstPassDone = true;
 		const deferred = this.deferred;
 		this.deferred = [];
-		const evidence = this.pageEvidence();
 		this.options.scheduler.add(() => {
 			const hits: Hit[] = [];
 			const started = performance.now();
 			while (deferred.length > 0 && performance.now() - started < 4) {
 				const item = deferred.shift()!;
 				if (!item.flow.nodes[0]?.isConnected) continue;
-				const kept = this.options.matcher.decide(item.flow.text, item.pending, item.anchors, { pageEvidence: evidence });
+				const kept = this.options.matcher.decide(item.flow.text, item.pending, item.anchors, this.decideOptions(item.flow));
 				hits.push(...this.toHits(item.flow, kept));
 			}
 			if (hits.length > 0) this.options.onHits(hits);

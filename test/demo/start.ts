@@ -62,6 +62,13 @@ await extensionPage.close();
 
 mkdirSync(ARTIFACTS, { recursive: true });
 await page.bringToFront();
+// Badges are built as their paragraphs come near the viewport: scroll through once, as a reader would.
+const height = await page.evaluate(() => document.documentElement.scrollHeight);
+for (let y = 0; y < height; y += 600) {
+	await page.evaluate((top) => window.scrollTo(0, top), y);
+	await page.waitForTimeout(120);
+}
+await page.evaluate(() => window.scrollTo(0, 0));
 await page.waitForTimeout(300);
 const screenshot = `${ARTIFACTS}demo.png`;
 await page.screenshot({ path: screenshot, fullPage: true });

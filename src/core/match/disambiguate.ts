@@ -24,6 +24,11 @@ export interface Evidence {
 	anchors: ReadonlyArray<{ start: number; vendor: string }>;
 	/** Extra evidence from outside the text (the page around a block). */
 	pageEvidence: number;
+	/**
+	 * Text around a short block (the rest of a table row or list): its cue
+	 * words count as context, as a reader would read a cell with its row.
+	 */
+	surroundings?: string;
 }
 
 export interface Decision {
@@ -38,7 +43,7 @@ export interface Decision {
  * distinct cues of each: one cue counts its set's weight, two or more count
  * half as much again (more evidence, but never a landslide from one topic).
  */
-function cueSetsAround(text: string, start: number, end: number): Map<CueSetId, number> {
+function cueSetsAround(text: string, start: number, end: number, surroundings = ''): Map<CueSetId, number> {
 	const left = tokens(text.slice(Math.max(0, start - CONTEXT_CHARS), start));
 	const right = tokens(text.slice(end, Math.min(text.length, end + CONTEXT_CHARS)));
 	const seen = new Map<CueSetId, Set<string>>();
@@ -50,6 +55,7 @@ function cueSetsAround(text: string, start: number, end: number): Map<CueSetId, 
 	// The name's own words are left out: "Azure" must not count as its own cloud cue.
 	for (const word of left) for (const id of WORD_SETS.get(word) ?? []) add(id, word);
 	for (const word of right) for (const id of WORD_SETS.get(word) ?? []) add(id, word);
+	for (const word of tokens(surroundings)) for (const id of WORD_SETS.get(word) ?? []) add(id, word);
 	// Phrases may include the name itself ("jus d’orange").
 	const joined = ` ${[...left, ...tokens(text.slice(start, end)), ...right].join(' ')} `;
 	for (const [phrase, id] of PHRASES) if (joined.includes(phrase)) add(id, phrase);
@@ -65,7 +71,7 @@ export function decide(text: string, start: number, end: number, vendor: string,
 	const trace: string[] = [`prior ${rule.prior}`];
 	let score = rule.prior;
 
-	for (const [id, count] of cueSetsAround(text, start, end)) {
+	for (const [id, count] of cueSetsAround(text, start, end, evidence.surroundings)) {
 		const base = rule.cues[id];
 		const weight = base ? (count >= 2 ? base * 1.5 : base) : 0;
 		if (weight) {

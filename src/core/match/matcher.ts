@@ -41,6 +41,8 @@ export interface RejectedCandidate {
 export interface ScanOptions {
 	/** Evidence from outside this text (the page the block sits in). Added to every ambiguous score. */
 	pageEvidence?: number;
+	/** Text around a short block (its table row, its list), read for context words only. */
+	surroundings?: string;
 	/** Collect rejected ambiguous candidates, for the eval report. */
 	onReject?: (candidate: RejectedCandidate) => void;
 }
@@ -168,6 +170,7 @@ export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
 		const evidence = {
 			anchors: anchors.map((item) => ({ start: item.start, vendor: item.vendor })),
 			pageEvidence: options.pageEvidence ?? 0,
+			...(options.surroundings ? { surroundings: options.surroundings } : {}),
 		};
 		for (const candidate of pending) {
 			const decision = decide(text, candidate.start, candidate.end, candidate.alias.vendor, candidate.alias.text, evidence);
