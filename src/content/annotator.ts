@@ -129,16 +129,33 @@ class Activation {
 		}
 		// Drop roots inside other roots: each block is scanned once.
 		const list = [...roots].filter((root) => ![...roots].some((other) => other !== root && other.contains(root)));
-		for (const root of list) this.rescan(root);
+		if (list.length === 0) return;
+		// One pass over the existing hits for the whole batch, not one per changed block.
+		const chosen = new Set(list);
+		const byRoot = new Map<Node, Hit[]>(list.map((root) => [root, []]));
+		for (const hit of this.hits.all()) {
+			for (let node: Node | null = hit.flow.block; node; node = node.parentNode) {
+				if (chosen.has(node)) {
+					byRoot.get(node)!.push(hit);
+					break;
+				}
+			}
+		}
+		for (const root of list) this.rescan(root, byRoot.get(root)!);
 	}
 
 	/** Scans a block again; hits that are no longer there go away, unchanged ones stay as they are. */
-	private rescan(root: Node): void {
-		const before = this.hits.all().filter((hit) => root.contains(hit.flow.block) || hit.flow.block.contains(root));
+	private rescan(root: Node, before: Hit[]): void {
 		const found: Hit[] = [];
 		this.scan.scan(root, () => {
-			const gone = before.filter((old) => !found.some((hit) => sameHit(hit, old)));
-			this.drop(gone);
+			// Bucket the new hits by text node, so each old hit is checked against a handful, not all.
+			const byNode = new Map<Text, Hit[]>();
+			for (const hit of found) {
+				const bucket = byNode.get(hit.startNode);
+				if (bucket) bucket.push(hit);
+				else byNode.set(hit.startNode, [hit]);
+			}
+			this.drop(before.filter((old) => !(byNode.get(old.startNode) ?? []).some((hit) => sameHit(hit, old))));
 		}, (hits) => found.push(...hits));
 		if (root instanceof Element) this.scanShadowRoots(root);
 	}
