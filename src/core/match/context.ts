@@ -1,21 +1,17 @@
 /**
- * Reads the text around a candidate mention: folded tokens for cue lookup,
- * the neighbouring words, and whether the name sits at the start of a
- * sentence or inside a headline (where capitals say nothing).
+ * Reads the text right around a candidate mention: the neighbouring words,
+ * and whether the name sits at the start of a sentence or inside a headline
+ * (where capitals say nothing). Words are found by walking char codes out
+ * from the name, a few words each way, so this costs next to nothing.
  */
+import { foldToken, isWordUnit } from './cue-scan.ts';
 
-/** Lower case, accents removed, both apostrophes unified: the form cue lists are written in. */
+/** Lower case, accents removed: the form cue lists and sense rules are written in. */
 export function fold(text: string): string {
 	return text
 		.normalize('NFD')
 		.replace(/\p{M}+/gu, '')
 		.toLowerCase();
-}
-
-const TOKEN = /[\p{L}\p{N}]+/gu;
-
-export function tokens(text: string): string[] {
-	return fold(text).match(TOKEN) ?? [];
 }
 
 /** Characters after which a capital letter says nothing: sentence ends, list bullets, line breaks. */
@@ -29,25 +25,55 @@ export function isSentenceInitial(text: string, start: number): boolean {
 	return index < 0 || SENTENCE_BREAK.has(text[index]!);
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
-
-function wordsAround(text: string, start: number, end: number, span = 60): { before: string[]; after: string[] } {
-	const left = text.slice(Math.max(0, start - span), start);
-	const right = text.slice(end, end + span);
-	return { before: left.match(WORD) ?? [], after: right.match(WORD) ?? [] };
+interface WordSpan {
+	start: number;
+	end: number;
 }
 
-const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
+/** Up to `count` words before `from` (nearest first), looking no further than `reach` characters. */
+function wordsBefore(text: string, from: number, count: number, reach: number): WordSpan[] {
+	const out: WordSpan[] = [];
+	const limit = Math.max(0, from - reach);
+	let index = from - 1;
+	while (out.length < count && index >= limit) {
+		while (index >= limit && !isWordUnit(text.charCodeAt(index))) index--;
+		if (index < limit) break;
+		const end = index + 1;
+		while (index >= limit && isWordUnit(text.charCodeAt(index))) index--;
+		out.push({ start: index + 1, end });
+	}
+	return out;
+}
+
+/** Up to `count` words from `from` on (nearest first), looking no further than `reach` characters. */
+function wordsAfter(text: string, from: number, count: number, reach: number): WordSpan[] {
+	const out: WordSpan[] = [];
+	const limit = Math.min(text.length, from + reach);
+	let index = from;
+	while (out.length < count && index < limit) {
+		while (index < limit && !isWordUnit(text.charCodeAt(index))) index++;
+		if (index >= limit) break;
+		const start = index;
+		while (index < limit && isWordUnit(text.charCodeAt(index))) index++;
+		out.push({ start, end: index });
+	}
+	return out;
+}
+
+const UPPER = /\p{Lu}/u;
+const isCapitalisedAt = (text: string, index: number): boolean => {
+	const code = text.charCodeAt(index);
+	return code < 0x80 ? code >= 0x41 && code <= 0x5a : UPPER.test(text[index]!);
+};
 
 /**
  * True when the words around are mostly capitalised, as in a headline or a
  * title ("Orange Et Capgemini Lancent…"): capitals there are typography.
  */
 export function inCapitalisedRun(text: string, start: number, end: number): boolean {
-	const { before, after } = wordsAround(text, start, end);
-	const near = [...before.slice(-3), ...after.slice(0, 3)].filter((word) => word.length >= 4);
+	const near = [...wordsBefore(text, start, 3, 60), ...wordsAfter(text, end, 3, 60)].filter((word) => word.end - word.start >= 4);
 	if (near.length < 2) return false;
-	const capitalised = near.filter(isCapitalised).length;
+	const capitalised = near.filter((word) => isCapitalisedAt(text, word.start)).length;
 	return capitalised / near.length >= 0.67;
 }
 
@@ -56,13 +82,14 @@ const ELIDED = new Set(['d', 'l', 'qu', 'j', 's', 'n', 'm', 't', 'c']);
 
 /**
  * The folded words right before and right after a span. `previous` is the
- * token touching the span ("d" in "jus d’Orange"); `previousWord` skips an
+ * word touching the span ("d" in "jus d’Orange"); `previousWord` skips an
  * elided article ("jus").
  */
 export function neighbours(text: string, start: number, end: number): { previous?: string; previousWord?: string; next?: string } {
-	const left = tokens(text.slice(Math.max(0, start - 40), start));
-	const right = tokens(text.slice(end, end + 40));
-	const previous = left[left.length - 1];
-	const previousWord = previous !== undefined && ELIDED.has(previous) ? left[left.length - 2] : previous;
-	return { previous, previousWord, next: right[0] };
+	const before = wordsBefore(text, start, 2, 40).map((word) => foldToken(text.slice(word.start, word.end)));
+	const after = wordsAfter(text, end, 1, 40);
+	const previous = before[0];
+	const previousWord = previous !== undefined && ELIDED.has(previous) ? before[1] : previous;
+	const next = after[0] ? foldToken(text.slice(after[0].start, after[0].end)) : undefined;
+	return { previous, previousWord, next };
 }

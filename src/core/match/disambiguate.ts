@@ -3,24 +3,13 @@
  * vendor. Pure scoring over the data in `senses.ts` and `cues.ts`; see those
  * files for what each weight means and why it exists.
  */
-import { fold, inCapitalisedRun, isSentenceInitial, neighbours, tokens } from './context.ts';
-import { CUES, type CueSetId } from './cues.ts';
+import { fold, inCapitalisedRun, isSentenceInitial, neighbours } from './context.ts';
+import { scanCues } from './cue-scan.ts';
+import type { CueSetId } from './cues.ts';
 import { CONTEXT_CHARS, DEFAULT_SENSE, NEIGHBOUR_WEIGHTS, SENSES, type SenseRule } from './senses.ts';
 
-/** word → cue sets containing it, built once. */
-const WORD_SETS = new Map<string, CueSetId[]>();
-const PHRASES: Array<[string, CueSetId]> = [];
-for (const [id, set] of Object.entries(CUES) as Array<[CueSetId, (typeof CUES)[CueSetId]]>) {
-	for (const word of set.words) {
-		const list = WORD_SETS.get(word) ?? [];
-		if (!list.includes(id)) list.push(id);
-		WORD_SETS.set(word, list);
-	}
-	for (const phrase of ('phrases' in set ? set.phrases : []) as readonly string[]) PHRASES.push([` ${tokens(phrase).join(' ')} `, id]);
-}
-
 export interface Evidence {
-	/** Unambiguous mentions in the same text, by position. */
+	/** Unambiguous mentions in the same text, sorted by start. */
 	anchors: ReadonlyArray<{ start: number; vendor: string }>;
 	/** Extra evidence from outside the text (the page around a block). */
 	pageEvidence: number;
@@ -34,7 +23,7 @@ export interface Evidence {
 export interface Decision {
 	keep: boolean;
 	score: number;
-	/** Short trace of what moved the score, for debugging and the eval report. */
+	/** What moved the score, for debugging and the eval report; empty unless asked for. */
 	trace: string[];
 }
 
@@ -44,31 +33,54 @@ export interface Decision {
  * half as much again (more evidence, but never a landslide from one topic).
  */
 function cueSetsAround(text: string, start: number, end: number, surroundings = ''): Map<CueSetId, number> {
-	const left = tokens(text.slice(Math.max(0, start - CONTEXT_CHARS), start));
-	const right = tokens(text.slice(end, Math.min(text.length, end + CONTEXT_CHARS)));
-	const seen = new Map<CueSetId, Set<string>>();
+	const from = Math.max(0, start - CONTEXT_CHARS);
+	const window = text.slice(from, Math.min(text.length, end + CONTEXT_CHARS));
+	// Only "one cue" or "two or more distinct cues" matters per set: the first key and a flag suffice.
+	const first = new Map<CueSetId, string>();
+	const counts = new Map<CueSetId, number>();
 	const add = (id: CueSetId, cue: string): void => {
-		const cues = seen.get(id) ?? new Set<string>();
-		cues.add(cue);
-		seen.set(id, cues);
+		const seen = first.get(id);
+		if (seen === undefined) {
+			first.set(id, cue);
+			counts.set(id, 1);
+		} else if (seen !== cue) counts.set(id, 2);
 	};
 	// The name's own words are left out: "Azure" must not count as its own cloud cue.
-	for (const word of left) for (const id of WORD_SETS.get(word) ?? []) add(id, word);
-	for (const word of right) for (const id of WORD_SETS.get(word) ?? []) add(id, word);
-	for (const word of tokens(surroundings)) for (const id of WORD_SETS.get(word) ?? []) add(id, word);
-	// Phrases may include the name itself ("jus d’orange").
-	const joined = ` ${[...left, ...tokens(text.slice(start, end)), ...right].join(' ')} `;
-	for (const [phrase, id] of PHRASES) if (joined.includes(phrase)) add(id, phrase);
-	return new Map([...seen].map(([id, cues]) => [id, cues.size]));
+	scanCues(window, add, { start: start - from, end: end - from });
+	if (surroundings) scanCues(surroundings, add);
+	return counts;
 }
 
+/** Anchors sorted by start: is there one within `distance` of `position`, and of which vendors? */
+function anchorsNear(anchors: Evidence['anchors'], position: number, distance: number): Array<{ start: number; vendor: string }> {
+	let low = 0;
+	let high = anchors.length;
+	while (low < high) {
+		const mid = (low + high) >> 1;
+		if (anchors[mid]!.start < position - distance) low = mid + 1;
+		else high = mid;
+	}
+	const near: Array<{ start: number; vendor: string }> = [];
+	for (let index = low; index < anchors.length && anchors[index]!.start <= position + distance; index++) near.push(anchors[index]!);
+	return near;
+}
+
+const senseCache = new Map<string, SenseRule>();
 export function senseFor(alias: string): SenseRule {
-	return SENSES[fold(alias)] ?? DEFAULT_SENSE;
+	let rule = senseCache.get(alias);
+	if (!rule) {
+		rule = SENSES[fold(alias)] ?? DEFAULT_SENSE;
+		senseCache.set(alias, rule);
+	}
+	return rule;
 }
 
-export function decide(text: string, start: number, end: number, vendor: string, alias: string, evidence: Evidence): Decision {
+export function decide(text: string, start: number, end: number, vendor: string, alias: string, evidence: Evidence, explain = false): Decision {
 	const rule = senseFor(alias);
-	const trace: string[] = [`prior ${rule.prior}`];
+	// Building trace strings costs more than the scoring itself: only when asked.
+	const trace: string[] = [];
+	const note = explain ? (label: string, weight: number): void => void trace.push(`${label} ${weight}`) : (): void => undefined;
+	note('prior', rule.prior);
 	let score = rule.prior;
 
 	for (const [id, count] of cueSetsAround(text, start, end, evidence.surroundings)) {
@@ -76,7 +88,7 @@ export function decide(text: string, start: number, end: number, vendor: string,
 		const weight = base ? (count >= 2 ? base * 1.5 : base) : 0;
 		if (weight) {
 			score += weight;
-			trace.push(`${id} ${weight}`);
+			note(id, weight);
 		}
 	}
 
@@ -85,36 +97,35 @@ export function decide(text: string, start: number, end: number, vendor: string,
 	const beforeWeight = (previous !== undefined ? before[previous] : undefined) ?? (previousWord !== undefined ? before[previousWord] : undefined);
 	if (beforeWeight) {
 		score += beforeWeight;
-		trace.push(`before ${beforeWeight}`);
+		note('before', beforeWeight);
 	}
 	const afterWeight = next !== undefined ? rule.after?.[next] : undefined;
 	if (afterWeight) {
 		score += afterWeight;
-		trace.push(`after ${afterWeight}`);
+		note('after', afterWeight);
 	}
 
 	const surface = text.slice(start, end);
 	const capitalised = /^\p{Lu}/u.test(surface) && surface !== surface.toUpperCase();
 	if (capitalised && rule.capitalised && !isSentenceInitial(text, start) && !inCapitalisedRun(text, start, end)) {
 		score += rule.capitalised;
-		trace.push(`capitalised ${rule.capitalised}`);
+		note('capitalised', rule.capitalised);
 	}
 
 	const same = rule.near?.same ?? NEIGHBOUR_WEIGHTS.sameVendorNear;
 	const other = rule.near?.other ?? NEIGHBOUR_WEIGHTS.otherVendorNear;
 	let near = 0;
-	for (const anchor of evidence.anchors) {
-		if (Math.abs(anchor.start - start) > NEIGHBOUR_WEIGHTS.nearChars) continue;
+	for (const anchor of anchorsNear(evidence.anchors, start, NEIGHBOUR_WEIGHTS.nearChars)) {
 		near = Math.max(near, anchor.vendor === vendor ? same : other);
 	}
 	if (near === 0 && evidence.anchors.length > 0) near = NEIGHBOUR_WEIGHTS.vendorsInText;
 	if (near) {
 		score += near;
-		trace.push(`vendors ${near}`);
+		note('vendors', near);
 	}
 	if (evidence.pageEvidence) {
 		score += evidence.pageEvidence;
-		trace.push(`page ${evidence.pageEvidence}`);
+		note('page', evidence.pageEvidence);
 	}
 	return { keep: score > 0, score, trace };
 }

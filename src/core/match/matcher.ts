@@ -173,7 +173,7 @@ export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
 			...(options.surroundings ? { surroundings: options.surroundings } : {}),
 		};
 		for (const candidate of pending) {
-			const decision = decide(text, candidate.start, candidate.end, candidate.alias.vendor, candidate.alias.text, evidence);
+			const decision = decide(text, candidate.start, candidate.end, candidate.alias.vendor, candidate.alias.text, evidence, options.onReject !== undefined);
 			if (decision.keep) {
 				const confidence = Math.min(0.95, CONFIDENCE_FLOOR + decision.score * 0.08);
 				kept.push(mention(candidate.start, candidate.end, candidate.surface, candidate.alias, Math.round(confidence * 100) / 100));
