@@ -9,14 +9,16 @@
  */
 import { CUES, type CueSetId } from './cues.ts';
 
-const NON_ASCII = /[^\u0000-\u007f]/;
 const MARKS = /\p{M}+/gu;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** Lower case, and without accents when there are any: the form cue lists are written in. */
 export function foldToken(token: string): string {
 	const lower = token.toLowerCase();
-	return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(MARKS, '') : lower;
+	for (let index = 0; index < lower.length; index++) {
+		if (lower.charCodeAt(index) > 0x7f) return lower.normalize('NFD').replace(MARKS, '');
+	}
+	return lower;
 }
 
 /** Word characters outside ASCII, decided once per code unit (a page uses few distinct ones). */
