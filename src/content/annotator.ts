@@ -166,10 +166,12 @@ class Activation {
 			.sort((a, b) => (a.startNode.compareDocumentPosition(b.startNode) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))[0];
 		if (!hit) return false;
 		const target = hit.startNode.parentElement;
-		target?.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+		const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+		target?.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
 		const flash = (): void => {
 			const host = this.badges.hostOf(hit);
-			if (host) {
+			// With reduced motion the card opening is the only signal; no pulsing.
+			if (host && !still) {
 				host.animate?.([{ transform: 'scale(1)' }, { transform: 'scale(1.6)' }, { transform: 'scale(1)' }], { duration: 700, iterations: 2 });
 			}
 			this.card.open(hit, host ?? { getBoundingClientRect: () => rangeOf(hit).getBoundingClientRect() }, { now: true });
