@@ -8,9 +8,12 @@ import browser from 'webextension-polyfill';
 import { buildCard } from '../core/card.ts';
 import { dataset } from '../data/index.ts';
 import { handle } from '../shared/messages.ts';
-import { PAUSED_KEY } from '../shared/storage.ts';
+import { followLanguageSetting } from './language.ts';
+import { clearPausesOnRestart } from './session-pause.ts';
 import { forgetTab, recordFrame, tabReport } from './tab-state.ts';
 import { showOnToolbar } from './toolbar.ts';
+
+followLanguageSetting();
 
 handle({
 	'ping': () => ({ version: browser.runtime.getManifest().version, dataVersion: dataset.meta.version }),
@@ -38,5 +41,4 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
 });
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 
-// "Pause for this session" ends when the browser restarts.
-browser.runtime.onStartup.addListener(() => void browser.storage.local.remove(PAUSED_KEY));
+clearPausesOnRestart();

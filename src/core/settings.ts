@@ -37,10 +37,30 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 export type SettingKey = keyof Settings;
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
 
+/**
+ * What was wrong with a stored or managed value. Structured rather than a
+ * sentence, so each UI can say it in its own language (see
+ * src/options/problem-text.ts); `describeProblem` gives the English line for logs.
+ */
+export type SettingsProblem =
+	/** The stored settings were not an object at all: every setting is back to its default. */
+	| { kind: 'not-an-object'; source: 'stored'; found: string }
+	/** One stored setting had a wrong type or value: that one is back to its default. */
+	| { kind: 'invalid'; source: 'stored'; key: SettingKey }
+	/** Some per-site entries were malformed and dropped; the valid ones are kept. */
+	| { kind: 'dropped-sites'; source: 'stored' | 'policy'; count: number }
+	/** The administrator's policy names a setting this version does not know. */
+	| { kind: 'unknown-key'; source: 'policy'; key: string }
+	/** The policy gives a known setting a value this version does not accept: the user's own value applies. */
+	| { kind: 'invalid'; source: 'policy'; key: SettingKey }
+	/** The list of sites paused for the session was damaged and was cleared. */
+	| { kind: 'invalid-paused'; source: 'stored' }
+	/** The browser's storage itself failed. */
+	| { kind: 'unreadable'; source: 'stored'; detail: string };
+
 export interface Sanitized {
 	settings: Settings;
-	/** Human-readable problems, one per field that fell back to its default. */
-	problems: string[];
+	problems: SettingsProblem[];
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -55,51 +75,63 @@ export function siteKey(hostname: string): string {
 }
 
 const SITE_KEY = /^(?=.{1,253}$)[a-z0-9_-]+(\.[a-z0-9_-]+)*$|^\[[0-9a-f:.]+\]$/;
-export const isValidSiteKey = (key: string): boolean => SITE_KEY.test(key);
+/** Object.prototype's own names could shadow or replace the map's prototype; no real host is named so. */
+const RESERVED_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+export const isValidSiteKey = (key: string): boolean => SITE_KEY.test(key) && !RESERVED_KEYS.has(key);
 
-/** Validates one field; returns the value, or undefined with a reason. */
-function checkField(key: SettingKey, value: unknown): { ok: true; value: Settings[SettingKey] } | { ok: false; reason: string } {
+/** Keeps the well-formed site entries of a stored map; `dropped` counts the rest. */
+function sanitizeSites(value: Record<string, unknown>): { sites: Record<string, boolean>; dropped: number } {
+	const sites: Record<string, boolean> = {};
+	let dropped = 0;
+	for (const [site, on] of Object.entries(value)) {
+		const key = siteKey(site);
+		if (typeof on === 'boolean' && isValidSiteKey(key)) sites[key] = on;
+		else dropped++;
+	}
+	return { sites, dropped };
+}
+
+/** Validates one scalar field; `sites` is handled by sanitizeSites. */
+function isValidField(key: Exclude<SettingKey, 'sites'>, value: unknown): boolean {
 	switch (key) {
 		case 'enabled':
 		case 'defaultOn':
 		case 'skipCode':
-			return typeof value === 'boolean' ? { ok: true, value } : { ok: false, reason: 'expected true or false' };
+			return typeof value === 'boolean';
 		case 'density':
-			return oneOf(DENSITIES, value) ? { ok: true, value } : { ok: false, reason: `expected one of ${DENSITIES.join(', ')}` };
+			return oneOf(DENSITIES, value);
 		case 'language':
-			return oneOf(LANGUAGES, value) ? { ok: true, value } : { ok: false, reason: `expected one of ${LANGUAGES.join(', ')}` };
+			return oneOf(LANGUAGES, value);
 		case 'badgeStyle':
-			return oneOf(BADGE_STYLES, value) ? { ok: true, value } : { ok: false, reason: `expected one of ${BADGE_STYLES.join(', ')}` };
-		case 'sites': {
-			if (!isRecord(value)) return { ok: false, reason: 'expected a map of site → true/false' };
-			const sites: Record<string, boolean> = {};
-			for (const [site, on] of Object.entries(value)) {
-				if (typeof on === 'boolean' && isValidSiteKey(siteKey(site))) sites[siteKey(site)] = on;
-			}
-			return { ok: true, value: sites };
-		}
+			return oneOf(BADGE_STYLES, value);
 	}
 }
 
+const kindOf = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
+
 export function sanitizeSettings(stored: unknown): Sanitized {
 	const settings: Settings = { ...DEFAULT_SETTINGS, sites: {} };
-	const problems: string[] = [];
+	const problems: SettingsProblem[] = [];
 	if (stored === undefined || stored === null) return { settings, problems };
 	if (!isRecord(stored)) {
-		problems.push(`settings: expected an object, found ${Array.isArray(stored) ? 'an array' : typeof stored}; using defaults`);
+		problems.push({ kind: 'not-an-object', source: 'stored', found: kindOf(stored) });
 		return { settings, problems };
 	}
 	for (const key of SETTING_KEYS) {
-		if (!(key in stored)) continue;
-		const result = checkField(key, stored[key]);
-		if (result.ok) {
-			(settings as unknown as Record<string, unknown>)[key] = result.value;
-			if (key === 'sites' && isRecord(stored.sites)) {
-				const dropped = Object.keys(stored.sites).length - Object.keys(result.value as object).length;
-				if (dropped > 0) problems.push(`sites: ignored ${dropped} malformed entr${dropped === 1 ? 'y' : 'ies'}`);
+		if (!Object.hasOwn(stored, key)) continue;
+		const value = stored[key];
+		if (key === 'sites') {
+			if (!isRecord(value)) {
+				problems.push({ kind: 'invalid', source: 'stored', key });
+				continue;
 			}
+			const { sites, dropped } = sanitizeSites(value);
+			settings.sites = sites;
+			if (dropped > 0) problems.push({ kind: 'dropped-sites', source: 'stored', count: dropped });
+		} else if (isValidField(key, value)) {
+			(settings as unknown as Record<string, unknown>)[key] = value;
 		} else {
-			problems.push(`${key}: ${result.reason}; using the default (${JSON.stringify(DEFAULT_SETTINGS[key])})`);
+			problems.push({ kind: 'invalid', source: 'stored', key });
 		}
 	}
 	return { settings, problems };
@@ -110,32 +142,62 @@ export function isActiveOn(settings: Settings, hostname: string, pausedSites: re
 	if (!settings.enabled) return false;
 	const key = siteKey(hostname);
 	if (pausedSites.includes(key)) return false;
-	return settings.sites[key] ?? settings.defaultOn;
+	// hasOwn: a host named like an Object.prototype member must not read an inherited function.
+	return Object.hasOwn(settings.sites, key) ? settings.sites[key] === true : settings.defaultOn;
 }
 
 /**
  * Managed policy (storage.managed, set by administrators): the same keys as
  * the settings. Valid values override the user's and are reported as locked;
- * invalid ones are ignored and reported.
+ * invalid ones are ignored and reported, so a typo in a fleet policy leaves
+ * the user's own choice in place rather than an unsafe guess.
  */
-export function applyManaged(settings: Settings, managed: unknown): { settings: Settings; locked: SettingKey[]; problems: string[] } {
+export function applyManaged(settings: Settings, managed: unknown): { settings: Settings; locked: SettingKey[]; problems: SettingsProblem[] } {
 	const locked: SettingKey[] = [];
-	const problems: string[] = [];
+	const problems: SettingsProblem[] = [];
 	if (!isRecord(managed)) return { settings, locked, problems };
 	const merged: Settings = { ...settings, sites: { ...settings.sites } };
-	for (const [key, value] of Object.entries(managed)) {
-		if (!(SETTING_KEYS as string[]).includes(key)) {
-			problems.push(`policy ${key}: unknown setting, ignored`);
+	for (const [name, value] of Object.entries(managed)) {
+		if (!(SETTING_KEYS as string[]).includes(name)) {
+			problems.push({ kind: 'unknown-key', source: 'policy', key: name });
 			continue;
 		}
-		const result = checkField(key as SettingKey, value);
-		if (!result.ok) {
-			problems.push(`policy ${key}: ${result.reason}; ignored`);
+		const key = name as SettingKey;
+		if (key === 'sites') {
+			if (!isRecord(value)) {
+				problems.push({ kind: 'invalid', source: 'policy', key });
+				continue;
+			}
+			const { sites, dropped } = sanitizeSites(value);
+			if (dropped > 0) problems.push({ kind: 'dropped-sites', source: 'policy', count: dropped });
+			merged.sites = { ...merged.sites, ...sites };
+		} else if (isValidField(key, value)) {
+			(merged as unknown as Record<string, unknown>)[key] = value;
+		} else {
+			problems.push({ kind: 'invalid', source: 'policy', key });
 			continue;
 		}
-		if (key === 'sites') merged.sites = { ...merged.sites, ...(result.value as Record<string, boolean>) };
-		else (merged as unknown as Record<string, unknown>)[key] = result.value;
-		locked.push(key as SettingKey);
+		locked.push(key);
 	}
 	return { settings: merged, locked, problems };
+}
+
+/** One English line per problem, for the console; the options page words them in the user's language. */
+export function describeProblem(problem: SettingsProblem): string {
+	switch (problem.kind) {
+		case 'not-an-object':
+			return `stored settings: expected an object, found ${problem.found}; using defaults`;
+		case 'invalid':
+			return problem.source === 'stored'
+				? `stored ${problem.key}: invalid value; using the default (${JSON.stringify(DEFAULT_SETTINGS[problem.key])})`
+				: `policy ${problem.key}: invalid value; ignored`;
+		case 'dropped-sites':
+			return `${problem.source} sites: ignored ${problem.count} malformed entr${problem.count === 1 ? 'y' : 'ies'}`;
+		case 'unknown-key':
+			return `policy ${problem.key}: unknown setting; ignored`;
+		case 'invalid-paused':
+			return 'paused sites: expected a list of sites; cleared';
+		case 'unreadable':
+			return `storage could not be read (${problem.detail}); using defaults`;
+	}
 }

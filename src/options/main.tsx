@@ -1,7 +1,10 @@
+/** Options entry: settings first (they fix the language), then one complete render. */
 import { render } from 'preact';
 import '../ui/base.css';
 import './options.css';
+import { preload } from '../ui/preload.ts';
 import { Options } from './options.tsx';
 
-document.documentElement.lang = navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
-render(<Options />, document.getElementById('app')!);
+void preload(() => Promise.resolve(undefined)).then(({ settings }) => {
+	render(<Options initialSettings={settings} />, document.getElementById('app')!);
+});

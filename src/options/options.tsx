@@ -1,110 +1,79 @@
 /**
- * The options page: every setting, the list of sites with their own choice,
- * settings locked by an administrator, and any stored value that was invalid
- * and reset (the user is told, nothing is silently dropped).
+ * The options page: every setting, the sites with their own choice, the
+ * settings an administrator fixed (shown, disabled, and said so), and any
+ * stored or policy value that could not be used (said so, never dropped
+ * silently). Every change is saved at once and announced.
  */
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { BADGE_STYLES, DENSITIES, LANGUAGES, type SettingKey, type Settings } from '../core/settings.ts';
-import { t, type MessageKey } from '../shared/i18n.ts';
-import { forgetSite, writeSettings } from '../shared/storage.ts';
+import { BADGE_STYLES, DENSITIES, LANGUAGES, type Settings } from '../core/settings.ts';
+import { dataset } from '../data/index.ts';
+import { currentLang, t, type MessageKey } from '../shared/i18n.ts';
+import { writeSettings, type SettingsState } from '../shared/storage.ts';
 import { Switch } from '../ui/switch.tsx';
 import { useSettings } from '../ui/use-settings.ts';
+import { Choice } from './choice.tsx';
+import { DENSITY_LABELS, LANGUAGE_LABELS, STYLE_LABELS } from './labels.ts';
+import { Problems } from './problems.tsx';
+import { SiteLists } from './site-lists.tsx';
 
-const DENSITY_LABELS: Record<Settings['density'], MessageKey> = { 'all': 'optionsDensityAll', 'first-per-block': 'optionsDensityFirst' };
-const LANGUAGE_LABELS: Record<Settings['language'], MessageKey> = { auto: 'optionsLanguageAuto', fr: 'optionsLanguageFr', en: 'optionsLanguageEn' };
-const STYLE_LABELS: Record<Settings['badgeStyle'], MessageKey> = { compact: 'optionsBadgeCompact', labelled: 'optionsBadgeLabelled' };
-
-interface ChoiceProps<K extends SettingKey> {
-	id: K;
-	label: MessageKey;
-	values: readonly Settings[K][];
-	labels: Record<string, MessageKey>;
-	value: Settings[K];
-	locked: boolean;
-	onSave: (patch: Partial<Settings>) => void;
+/** The live region's message, cleared after a moment so the same word is announced again next time. */
+function useStatus(): [string, (key: MessageKey) => void] {
+	const [status, setStatus] = useState('');
+	useEffect(() => {
+		if (!status) return undefined;
+		const timer = setTimeout(() => setStatus(''), 2500);
+		return () => clearTimeout(timer);
+	}, [status]);
+	return [status, (key) => setStatus(t(key))];
 }
 
-function Choice<K extends 'density' | 'language' | 'badgeStyle'>({ id, label, values, labels, value, locked, onSave }: ChoiceProps<K>): JSX.Element {
-	return (
-		<div class="field">
-			<label for={`opt-${id}`}>{t(label)}</label>
-			<select
-				id={`opt-${id}`}
-				value={value}
-				disabled={locked}
-				aria-describedby={locked ? `opt-${id}-locked` : undefined}
-				onChange={(event) => onSave({ [id]: event.currentTarget.value })}
-			>
-				{values.map((item) => (
-					<option key={item as string} value={item as string}>{t(labels[item as string]!)}</option>
-				))}
-			</select>
-			{locked ? <small id={`opt-${id}-locked`} class="note">{t('optionsLocked')}</small> : null}
-		</div>
-	);
-}
-
-export function Options(): JSX.Element {
-	const state = useSettings();
-	const [saved, setSaved] = useState(false);
+export function Options({ initialSettings }: { initialSettings: SettingsState }): JSX.Element {
+	const state = useSettings(initialSettings) ?? initialSettings;
+	const [status, announce] = useStatus();
+	const lang = currentLang();
 	useEffect(() => {
 		document.title = t('optionsTitle');
-	}, [state?.settings.language]);
-	useEffect(() => {
-		if (!saved) return undefined;
-		const timer = setTimeout(() => setSaved(false), 1500);
-		return () => clearTimeout(timer);
-	}, [saved]);
+	}, [lang]);
 
-	if (!state) return <p aria-busy="true" />;
 	const { settings, locked, problems } = state;
 	const save = (patch: Partial<Settings>): void => {
-		void writeSettings(patch).then(() => setSaved(true));
+		void writeSettings(patch).then(() => announce('optionsSaved'));
 	};
-	const sites = Object.entries(settings.sites).sort(([a], [b]) => a.localeCompare(b));
+	const lockNote = (key: keyof Settings): string | undefined => (locked.includes(key) ? t('optionsLocked') : undefined);
 
 	return (
-		<div class="options-body">
+		<main class="options-body">
 			<h1>{t('optionsTitle')}</h1>
-			{problems.length > 0 ? (
-				<div class="problems" role="alert" data-testid="problems">
-					<p>{t('optionsProblems')}</p>
-					<ul>{problems.map((problem) => <li key={problem}>{problem}</li>)}</ul>
-				</div>
-			) : null}
+			<p class="section-note">{t('optionsIntro')}</p>
+			{locked.length > 0 ? <p class="policy-banner" data-testid="policy-banner"><span class="policy-mark" aria-hidden="true">i</span>{t('optionsPolicyBanner')}</p> : null}
+			<Problems problems={problems} onRepaired={() => announce('optionsRepaired')} />
 
 			<fieldset>
+				<legend>{t('optionsWhere')}</legend>
 				<Switch testId="opt-enabled" label={t('optionsEnabled')} checked={settings.enabled} disabled={locked.includes('enabled')}
-					note={locked.includes('enabled') ? t('optionsLocked') : undefined} onChange={(enabled) => save({ enabled })} />
+					note={lockNote('enabled')} onChange={(enabled) => save({ enabled })} />
 				<Switch testId="opt-defaultOn" label={t('optionsDefaultOn')} checked={settings.defaultOn} disabled={locked.includes('defaultOn')}
-					note={locked.includes('defaultOn') ? t('optionsLocked') : undefined} onChange={(defaultOn) => save({ defaultOn })} />
-				<Switch testId="opt-skipCode" label={t('optionsSkipCode')} checked={settings.skipCode} disabled={locked.includes('skipCode')}
-					note={locked.includes('skipCode') ? t('optionsLocked') : undefined} onChange={(skipCode) => save({ skipCode })} />
+					note={lockNote('defaultOn')} onChange={(defaultOn) => save({ defaultOn })} />
+			</fieldset>
+
+			<fieldset>
+				<legend>{t('optionsLook')}</legend>
 				<Choice id="density" label="optionsDensity" values={DENSITIES} labels={DENSITY_LABELS} value={settings.density} locked={locked.includes('density')} onSave={save} />
 				<Choice id="badgeStyle" label="optionsBadgeStyle" values={BADGE_STYLES} labels={STYLE_LABELS} value={settings.badgeStyle} locked={locked.includes('badgeStyle')} onSave={save} />
+				<Switch testId="opt-skipCode" label={t('optionsSkipCode')} checked={settings.skipCode} disabled={locked.includes('skipCode')}
+					note={lockNote('skipCode')} onChange={(skipCode) => save({ skipCode })} />
+			</fieldset>
+
+			<fieldset>
+				<legend>{t('optionsLanguageLegend')}</legend>
 				<Choice id="language" label="optionsLanguage" values={LANGUAGES} labels={LANGUAGE_LABELS} value={settings.language} locked={locked.includes('language')} onSave={save} />
 			</fieldset>
 
-			<section aria-labelledby="sites-heading">
-				<h2 id="sites-heading">{t('optionsSites')}</h2>
-				{sites.length === 0 ? (
-					<p class="empty">{t('optionsSitesEmpty')}</p>
-				) : (
-					<ul class="site-list" data-testid="site-list">
-						{sites.map(([site, on]) => (
-							<li key={site}>
-								<span class="site-name">{site}</span>
-								<span class="site-state">{on ? t('optionsSiteOn') : t('optionsSiteOff')}</span>
-								<button type="button" disabled={locked.includes('sites')} aria-label={t('optionsRemove', site)} onClick={() => void forgetSite(site)}>
-									×
-								</button>
-							</li>
-						))}
-					</ul>
-				)}
-			</section>
-			<p class="status" role="status" aria-live="polite">{saved ? t('optionsSaved') : ''}</p>
-		</div>
+			<SiteLists state={state} onChanged={() => announce('optionsSaved')} />
+
+			<p class="status" role="status" aria-live="polite" data-testid="options-status">{status}</p>
+			<p class="note">{t('popupDataVersion', dataset.meta.version, dataset.meta.data_as_of)}</p>
+		</main>
 	);
 }

@@ -1,120 +1,92 @@
 /**
- * The toolbar popup: what this page names, and the switches for this site.
+ * The toolbar popup: this site's vendor (when the page is on a vendor's own
+ * domain), what this page names, the legal context, the switches, export,
+ * "report a wrong fact", and the dataset version.
  */
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { buildCard } from '../core/card.ts';
-import { isActiveOn } from '../core/settings.ts';
+import { summarisePage, type SummaryVendor } from '../core/page-summary.ts';
+import { vendorForSite } from '../core/site.ts';
 import { dataset } from '../data/index.ts';
 import { currentLang, t } from '../shared/i18n.ts';
-import { send } from '../shared/messages.ts';
-import type { PageReport } from '../shared/protocol.ts';
-import { setPaused, setSite, writeSettings } from '../shared/storage.ts';
-import { LevelChip } from '../ui/level-badge.tsx';
-import { Switch } from '../ui/switch.tsx';
+import { sendToTab } from '../shared/messages.ts';
+import type { SettingsState } from '../shared/storage.ts';
 import { useSettings } from '../ui/use-settings.ts';
+import { ExportReport } from './export-report.tsx';
+import { LegalContext } from './legal-context.tsx';
+import { legalUrl } from './open-legal.ts';
+import type { PageData } from './page-data.ts';
+import { ReportFact } from './report-fact.tsx';
+import { SiteControl } from './site-control.tsx';
+import { ThisPage } from './this-page.tsx';
+import { ThisSite } from './this-site.tsx';
+import { useEscape } from './use-escape.ts';
+import { usePageData } from './use-page-data.ts';
 
-/** The tab the popup is about. `?tab=<id>` lets tests open the popup as a page. */
-async function targetTabId(): Promise<number | undefined> {
-	const param = new URLSearchParams(location.search).get('tab');
-	if (param && /^\d+$/.test(param)) return Number(param);
-	const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-	return tab?.id;
+export interface PopupProps {
+	tabId: number | undefined;
+	siteOverride: string | undefined;
+	inTab: boolean;
+	initialSettings: SettingsState;
+	initialPage: PageData | undefined;
 }
 
-type Loaded = { state: 'loading' } | { state: 'ready'; tabId: number | undefined; report: PageReport | null };
-
-export function Popup(): JSX.Element {
-	const settingsState = useSettings();
-	const [page, setPage] = useState<Loaded>({ state: 'loading' });
-
-	useEffect(() => {
-		let stopped = false;
-		const load = async (): Promise<void> => {
-			const tabId = await targetTabId();
-			const report = tabId === undefined ? null : await send('tab-report', { tabId });
-			if (!stopped) setPage({ state: 'ready', tabId, report });
-		};
-		void load();
-		// Counts change while the popup is open (live pages): refresh gently.
-		const timer = setInterval(() => void load(), 1500);
-		return () => {
-			stopped = true;
-			clearInterval(timer);
-		};
-	}, []);
-
+export function Popup({ tabId, siteOverride, inTab, initialSettings, initialPage }: PopupProps): JSX.Element {
+	const settingsState = useSettings(initialSettings) ?? initialSettings;
+	const page = usePageData(tabId, initialPage);
+	const [status, setStatus] = useState('');
+	useEscape(!inTab);
 	const lang = currentLang();
-	const report = page.state === 'ready' ? page.report : null;
-	const site = report?.site;
-	const settings = settingsState?.settings;
-	const locked = settingsState?.locked ?? [];
+	const report = page?.report ?? null;
+
+	const summary = useMemo(() => (report?.active ? summarisePage(dataset, report.vendors, lang) : undefined), [report, lang]);
+	const siteVendor = useMemo(() => {
+		const where = siteOverride ?? report?.url;
+		return where ? vendorForSite(dataset, where) : undefined;
+	}, [siteOverride, report?.url]);
+	const siteCard = siteVendor ? buildCard(dataset, siteVendor.vendor, siteVendor.offering, lang) : undefined;
+
+	const reveal = (item: SummaryVendor): void => {
+		const target = page?.tabId;
+		if (target === undefined) return;
+		// The content script reveals by provider id: an offering's mention is its provider's too.
+		sendToTab(target, 'reveal-mention', { vendor: item.card.vendor })
+			.then((found) => setStatus(found ? t('popupRevealed', item.card.name) : t('popupRevealFailed', item.card.name)))
+			.catch(() => setStatus(t('popupRevealFailed', item.card.name)));
+	};
 
 	return (
-		<div class="popup-body" aria-busy={page.state === 'loading' || !settingsState}>
+		<>
 			<header class="popup-header">
 				<img src="/icons/icon-32.png" alt="" width="24" height="24" />
 				<h1>{t('popupTitle')}</h1>
+				{report ? <span class="popup-site" data-testid="popup-site">{report.site}</span> : null}
 			</header>
-
-			<section aria-labelledby="this-page">
-				<h2 id="this-page">{t('popupThisPage')}</h2>
-				{page.state === 'loading' ? null : !report ? (
-					<p class="empty">{t('popupNotAvailable')}</p>
-				) : report.vendors.length === 0 ? (
-					<p class="empty">{t('popupNoVendors')}</p>
-				) : (
-					<ul class="vendor-list" data-testid="vendor-list">
-						{report.vendors.map((item) => {
-							const card = buildCard(dataset, item.vendor, item.offering, lang);
-							return (
-								<li key={`${item.vendor}/${item.offering ?? ''}`} data-vendor={item.vendor}>
-									<span class="vendor-name">{card?.name ?? item.vendor}</span>
-									<span class="vendor-count">{t('popupMentions', String(item.count))}</span>
-									<LevelChip level={item.level} lang={lang} />
-								</li>
-							);
-						})}
-					</ul>
-				)}
-			</section>
-
-			{settings ? (
-				<section aria-labelledby="site-control">
-					<h2 id="site-control">{t('popupSiteControl')}</h2>
-					{site ? (
-						<Switch
-							testId="site-switch"
-							label={t('popupSiteSwitch', site)}
-							checked={isActiveOn({ ...settings, enabled: true }, site)}
-							disabled={locked.includes('sites')}
-							onChange={(on) => void setSite(site, on)}
-						/>
-					) : null}
-					{site ? (
-						<Switch
-							testId="pause-switch"
-							label={t('popupPause')}
-							checked={settingsState.paused.includes(site)}
-							onChange={(paused) => void setPaused(site, paused)}
-						/>
-					) : null}
-					<Switch
-						testId="global-switch"
-						label={t('popupGlobalSwitch')}
-						checked={settings.enabled}
-						disabled={locked.includes('enabled')}
-						note={locked.includes('enabled') ? t('optionsLocked') : undefined}
-						onChange={(enabled) => void writeSettings({ enabled })}
-					/>
-				</section>
-			) : null}
+			<main class="popup-main" aria-busy={!page}>
+				<p class="status" role="status" data-testid="popup-status">{status}</p>
+				{siteVendor && siteCard ? <ThisSite site={siteVendor} card={siteCard} /> : null}
+				<ThisPage report={report} loading={!page || page.loading} summary={summary} lang={lang} onReveal={reveal} />
+				{summary && summary.vendors.length > 0 ? <LegalContext legal={summary.legal} /> : null}
+				<SiteControl state={settingsState} site={report?.site} />
+				{report?.active ? <ExportReport report={report} /> : null}
+				<ReportFact cards={[...(siteCard ? [siteCard] : []), ...(summary?.vendors.map((item) => item.card) ?? [])]} />
+			</main>
 
 			<footer class="popup-footer">
-				<span data-testid="data-version">{t('popupDataVersion', dataset.meta.version, dataset.meta.data_as_of)}</span>
-				<a href="#" onClick={(event) => { event.preventDefault(); void browser.runtime.openOptionsPage(); }}>{t('popupOptions')}</a>
+				<p data-testid="data-version">{t('popupDataVersion', dataset.meta.version, dataset.meta.data_as_of)}</p>
+				<p class="footer-links">
+					<a href={dataset.meta.method_url} target="_blank" rel="noopener noreferrer" data-testid="method-link">
+						{t('popupMethod')}<span class="visually-hidden"> {t('newTabHint')}</span>
+					</a>
+					<a href={legalUrl()} target="_blank" rel="noopener" data-testid="all-laws-link">
+						{t('popupAllLaws')}<span class="visually-hidden"> {t('newTabHint')}</span>
+					</a>
+					<button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>{t('popupOptions')}</button>
+				</p>
+				<p class="note">{t('popupPrivacy')}</p>
 			</footer>
-		</div>
+		</>
 	);
 }

@@ -46,3 +46,13 @@ export function t(key: MessageKey, ...substitutions: string[]): string {
 	const message = browser.i18n.getMessage(key, substitutions);
 	return message || fromBundle(currentLang(), key, substitutions);
 }
+
+/**
+ * A count in words. browser.i18n has no plurals, so each counted message
+ * comes as a pair; the language's own rule picks one (French uses the
+ * singular for 0 and 1, English for 1 only). Both forms take the count.
+ */
+export function tCount(count: number, one: MessageKey, many: MessageKey): string {
+	const form = new Intl.PluralRules(currentLang()).select(count);
+	return t(form === 'one' ? one : many, String(count));
+}

@@ -11,7 +11,7 @@
  * are reported as locked.
  */
 import browser from 'webextension-polyfill';
-import { applyManaged, isValidSiteKey, sanitizeSettings, siteKey, type SettingKey, type Settings } from '../core/settings.ts';
+import { applyManaged, describeProblem, isValidSiteKey, sanitizeSettings, siteKey, type SettingKey, type Settings, type SettingsProblem } from '../core/settings.ts';
 
 export const SETTINGS_KEY = 'settings';
 export const PAUSED_KEY = 'paused';
@@ -21,7 +21,7 @@ export interface SettingsState {
 	/** Settings fixed by an administrator policy. */
 	locked: SettingKey[];
 	/** What was wrong with stored or managed values, for the options page. */
-	problems: string[];
+	problems: SettingsProblem[];
 	/** Sites paused for this browser session. */
 	paused: string[];
 }
@@ -35,10 +35,10 @@ async function readManaged(): Promise<unknown> {
 	}
 }
 
-function sanitizePaused(value: unknown, problems: string[]): string[] {
+function sanitizePaused(value: unknown, problems: SettingsProblem[]): string[] {
 	if (value === undefined) return [];
 	if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
-		problems.push('paused: expected a list of sites; cleared');
+		problems.push({ kind: 'invalid-paused', source: 'stored' });
 		return [];
 	}
 	return value.map(siteKey).filter(isValidSiteKey);
@@ -46,18 +46,19 @@ function sanitizePaused(value: unknown, problems: string[]): string[] {
 
 export async function readSettingsState(): Promise<SettingsState> {
 	let stored: Record<string, unknown> = {};
-	const problems: string[] = [];
+	const problems: SettingsProblem[] = [];
 	try {
 		stored = await browser.storage.local.get([SETTINGS_KEY, PAUSED_KEY]);
 	} catch (error) {
-		problems.push(`storage could not be read (${error instanceof Error ? error.message : String(error)}); using defaults`);
+		problems.push({ kind: 'unreadable', source: 'stored', detail: error instanceof Error ? error.message : String(error) });
 	}
 	const sanitized = sanitizeSettings(stored[SETTINGS_KEY]);
 	problems.push(...sanitized.problems);
 	const managed = applyManaged(sanitized.settings, await readManaged());
 	problems.push(...managed.problems);
-	if (problems.length > 0) console.warn('Whose Cloud? settings:', problems.join('; '));
-	return { settings: managed.settings, locked: managed.locked, problems, paused: sanitizePaused(stored[PAUSED_KEY], problems) };
+	const paused = sanitizePaused(stored[PAUSED_KEY], problems);
+	if (problems.length > 0) console.warn('Whose Cloud? settings:', problems.map(describeProblem).join('; '));
+	return { settings: managed.settings, locked: managed.locked, problems, paused };
 }
 
 /** Writes a change to the user's settings. Keys locked by policy are left as the policy says. */
@@ -71,6 +72,18 @@ export async function writeSettings(patch: Partial<Settings>): Promise<SettingsS
 		(next as unknown as Record<string, unknown>)[key] = value;
 	}
 	await browser.storage.local.set({ [SETTINGS_KEY]: sanitizeSettings(next).settings });
+	return readSettingsState();
+}
+
+/**
+ * Rewrites the stored settings in their sanitised form. The options page
+ * offers it after reporting stored problems, so they stop being reported;
+ * policy problems stay, since only the administrator can fix those.
+ */
+export async function repairStoredSettings(): Promise<SettingsState> {
+	const stored = await browser.storage.local.get([SETTINGS_KEY, PAUSED_KEY]);
+	const paused = sanitizePaused(stored[PAUSED_KEY], []);
+	await browser.storage.local.set({ [SETTINGS_KEY]: sanitizeSettings(stored[SETTINGS_KEY]).settings, [PAUSED_KEY]: paused });
 	return readSettingsState();
 }
 

@@ -4,17 +4,24 @@
  * confidence when it is not fully verified, and "unknown" stays neutral.
  */
 import type { JSX } from 'preact';
-import type { CardCertification, VendorCard } from '../core/card.ts';
+import type { CardCertification, CardSource, VendorCard } from '../core/card.ts';
 import type { ConfidenceT } from '../core/dataset/types.ts';
 import { t, type MessageKey } from '../shared/i18n.ts';
 
-const STATUS: Record<CardCertification['status'], MessageKey> = {
+export const CERT_STATUS: Record<CardCertification['status'], MessageKey> = {
 	'qualified': 'certQualified',
 	'in-process': 'certInProcess',
 	'withdrawn': 'certWithdrawn',
 	'expired': 'certExpired',
 	'none-known': 'certNoneKnown',
 };
+
+/** A source's date as the source gives it: exact, approximate, or the day we consulted an undated page. */
+export function sourceDate(source: CardSource): string {
+	if (source.dateKind === 'retrieved') return t('dateRetrieved', source.date);
+	if (source.dateKind === 'circa') return t('dateCirca', source.date);
+	return source.date;
+}
 
 export function ConfidenceTag({ confidence }: { confidence: ConfidenceT }): JSX.Element | null {
 	if (confidence === 'verified') return null;
@@ -103,10 +110,10 @@ export function VendorCardView({ card, headingId, level = 2, onLegal, full = tru
 				<ul class="vc-certs">
 					{card.certifications.map((cert) => (
 						<li key={`${cert.label}-${cert.scope}`}>
-							<strong>{cert.label}{cert.level ? ` ${cert.level}` : ''}</strong>: {t(STATUS[cert.status])}
+							<strong>{cert.label}{cert.level ? ` ${cert.level}` : ''}</strong>: {t(CERT_STATUS[cert.status])}
 							{cert.milestone ? ` (${cert.milestone})` : ''}{cert.date ? `, ${cert.date}` : ''}
 							<span class="vc-scope"> — {cert.scope}</span>
-							{cert.registry ? <> · <a href={cert.registry} target="_blank" rel="noopener noreferrer">registry</a></> : null}
+							{cert.registry ? <> · <a href={cert.registry} target="_blank" rel="noopener noreferrer">{t('cardRegistry')}</a></> : null}
 							<ConfidenceTag confidence={cert.confidence} />
 						</li>
 					))}
@@ -143,7 +150,7 @@ export function VendorCardView({ card, headingId, level = 2, onLegal, full = tru
 						<li key={source.key}>
 							<a href={source.url} target="_blank" rel="noopener noreferrer">{source.title}</a>
 							{source.publisher ? `, ${source.publisher}` : ''}
-							{', '}{source.dateKind === 'retrieved' ? t('dateRetrieved', source.date) : source.dateKind === 'circa' ? `c. ${source.date}` : source.date}
+							{', '}{sourceDate(source)}
 						</li>
 					))}
 				</ol>
