@@ -160,9 +160,9 @@ class Activation {
 		if (root instanceof Element) this.scanShadowRoots(root);
 	}
 
-	/** Scrolls the first mention of a vendor into view and flashes its badge. */
-	reveal(vendor: string): boolean {
-		const hit = this.hits.all().filter((item) => item.mention.vendor === vendor && item.startNode.isConnected)
+	/** Scrolls the first mention of a vendor (or of one of its offerings) into view and flashes its badge. */
+	reveal(vendor: string, offering?: string): boolean {
+		const hit = this.hits.all().filter((item) => item.mention.vendor === vendor && (!offering || item.mention.offering === offering) && item.startNode.isConnected)
 			.sort((a, b) => (a.startNode.compareDocumentPosition(b.startNode) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))[0];
 		if (!hit) return false;
 		const target = hit.startNode.parentElement;
@@ -221,7 +221,7 @@ export class Annotator {
 		this.deps.report.setActive(false);
 	}
 
-	reveal(vendor: string): boolean {
-		return this.activation?.reveal(vendor) ?? false;
+	reveal(vendor: string, offering?: string): boolean {
+		return this.activation?.reveal(vendor, offering) ?? false;
 	}
 }

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
 	apply(await readSettingsState());
 	watchSettings(apply, signal);
 	// Only the top frame answers the popup; frames report their own findings to the background.
-	if (window === window.top) handle({ 'reveal-mention': ({ vendor }) => annotator.reveal(vendor) }, signal);
+	if (window === window.top) handle({ 'reveal-mention': ({ vendor, offering }) => annotator.reveal(vendor, offering) }, signal);
 	signal.addEventListener('abort', () => annotator.stop(), { once: true });
 }
 

@@ -51,8 +51,9 @@ export function Popup({ tabId, siteOverride, inTab, initialSettings, initialPage
 	const reveal = (item: SummaryVendor): void => {
 		const target = page?.tabId;
 		if (target === undefined) return;
-		// The content script reveals by provider id: an offering's mention is its provider's too.
-		sendToTab(target, 'reveal-mention', { vendor: item.card.vendor })
+		const request: { vendor: string; offering?: string } = { vendor: item.card.vendor };
+		if (item.card.offering) request.offering = item.card.offering;
+		sendToTab(target, 'reveal-mention', request)
 			.then((found) => setStatus(found ? t('popupRevealed', item.card.name) : t('popupRevealFailed', item.card.name)))
 			.catch(() => setStatus(t('popupRevealFailed', item.card.name)));
 	};

@@ -38,7 +38,7 @@ export interface Protocol {
 	/** cs → bg: open the popup's legal page for a regime in a new tab (a page cannot open extension URLs itself). */
 	'open-legal': { request: { regime: string }; response: undefined };
 	/** ui → cs (top frame): scroll to and flash the first mention of a vendor. */
-	'reveal-mention': { request: { vendor: string }; response: boolean };
+	'reveal-mention': { request: { vendor: string; offering?: string }; response: boolean };
 }
 
 export type MessageName = keyof Protocol;
