@@ -1,0 +1,205 @@
+/**
+ * One page, measured three ways in the same run:
+ * - with the extension, traced: its script time, longest task, first badge,
+ *   memory, then the page's own DOM edits with our marks and badges present;
+ * - without the extension: the charCodeAt floor, memory, the same DOM edits;
+ * - without the extension, fresh load: mark.js markRegExp on the same DOM.
+ */
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { BenchBrowser } from './page-browser.ts';
+import { Probe } from './page-browser.ts';
+import { FLOOR_FUNCTION, type BenchWindow, type EditResult, type FloorResult, type LongFrame, type LongTask, type PageState } from './page-probe.ts';
+import { startProfile, type ProfileSummary } from './page-profile.ts';
+import { clockOffset, summarise, type TraceEvent, type TraceSummary } from './page-trace.ts';
+
+const MARK_JS = createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js');
+const CONTENT_SCRIPT = 'src/content/index.js';
+const SYNC_MARK = 'bench:sync';
+
+export interface Memory {
+	heapBytes: number;
+	nodes: number;
+}
+
+export interface ExtensionRun {
+	trace: TraceSummary;
+	state: PageState;
+	memory: Memory;
+	/** Longest task the page's own PerformanceObserver saw after our script started. */
+	longestObserved: LongTask | undefined;
+	/** Longest animation frame it saw in that time (Long Animation Frames: rendering included). */
+	longestFrame: LongFrame | undefined;
+	profile?: ProfileSummary;
+}
+
+export interface EditsRun {
+	runs: EditResult[];
+	/** False when the extension was still reacting to the edits when the bench stopped waiting. */
+	settled: boolean;
+	/** The extension's work in reaction to the edits (its observer, then its rescans), when traced. */
+	followUp: TraceSummary | undefined;
+	longestObserved: LongTask | undefined;
+}
+
+export interface BaselineRun {
+	/** First pass after a fresh load, in a fresh isolated world, as the content script's own pass is: the floor the ratios use. */
+	floor: FloorResult[];
+	/** Further passes in the page's main world (strings, wrappers and code warm), as perf-ecosystem.md measured. */
+	floorWarm: FloorResult[];
+	memory: Memory;
+	edits: EditResult[];
+	/** Longest task and animation frame after load on the page without us: what the page does on its own then. */
+	longestAfterLoad: LongTask | undefined;
+	longestFrameAfterLoad: LongFrame | undefined;
+}
+
+export interface MeasureOptions {
+	url: string;
+	edits: number;
+	repeats: number;
+	profileFile?: string;
+	/** Where to write the raw traces (open them in DevTools' Performance panel), if anywhere. */
+	tracePrefix?: string;
+}
+
+function keepTrace(options: MeasureOptions, phase: string, events: readonly TraceEvent[]): void {
+	if (options.tracePrefix) writeFileSync(`${options.tracePrefix}-${phase}.json`, JSON.stringify({ traceEvents: events }));
+}
+
+const bench = (probe: Probe): Promise<PageState> => probe.page.evaluate(() => (window as unknown as BenchWindow).__bench.state());
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+const longestAfter = <T extends LongTask>(tasks: readonly T[], from: number, to = Infinity): T | undefined =>
+	tasks.filter((task) => task.start >= from && task.start < to).reduce<T | undefined>((best, task) => (!best || task.duration > best.duration ? task : best), undefined);
+
+async function load(probe: Probe, url: string): Promise<void> {
+	await probe.page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+}
+
+/** Loads the page with the extension and waits until it has annotated everything it will. */
+async function annotate(probe: Probe, browser: BenchBrowser, options: MeasureOptions): Promise<ExtensionRun> {
+	const scriptUrl = `chrome-extension://${browser.extensionId}/${CONTENT_SCRIPT}`;
+	const stopTrace = await probe.startTrace();
+	const stopProfile = options.profileFile ? await startProfile(probe.cdp) : undefined;
+	await load(probe, options.url);
+	await probe.waitForWorld(`chrome-extension://${browser.extensionId}`);
+	if (!await probe.waitQuiet()) throw new Error(`the extension was still working on ${options.url} after 3 minutes`);
+	const state = await bench(probe);
+	const profile = stopProfile ? await stopProfile(options.profileFile!, scriptUrl) : undefined;
+	const events = await stopTrace();
+	keepTrace(options, 'load', events);
+	const trace = summarise(events, scriptUrl, clockOffset(events, SYNC_MARK), state.syncMark);
+	if (!trace) throw new Error(`the trace shows no script from ${scriptUrl}: did the extension run on ${options.url}?`);
+	const memory = await probe.settledMemory();
+	const longestObserved = longestAfter(state.longTasks, trace.scriptStart, state.syncMark);
+	const longestFrame = longestAfter(state.longFrames, trace.scriptStart, state.syncMark);
+	return { trace, state, memory, longestObserved, longestFrame, ...(profile ? { profile } : {}) };
+}
+
+/**
+ * How long the bench waits for the extension to settle after each edit run
+ * (between runs, so each run starts with the extension quiet) and after the
+ * last one. At 20 MB it may still be busy then: the report says so.
+ */
+const BETWEEN_RUNS_WAIT_MS = 15_000;
+const FOLLOW_UP_WAIT_MS = 40_000;
+
+const editOnce = (probe: Probe, options: MeasureOptions): Promise<EditResult> =>
+	probe.page.evaluate((count) => (window as unknown as BenchWindow).__bench.edits(count), options.edits);
+
+/** The page's edits without us, `repeats` times, a moment apart. */
+async function editRuns(probe: Probe, options: MeasureOptions): Promise<EditResult[]> {
+	const runs: EditResult[] = [];
+	for (let run = 0; run < options.repeats; run++) {
+		runs.push(await editOnce(probe, options));
+		await sleep(300);
+	}
+	return runs;
+}
+
+/** The page edits its DOM with our marks present; after each run we let the extension finish reacting, up to a limit. */
+async function editWithExtension(probe: Probe, browser: BenchBrowser, options: MeasureOptions, since: number): Promise<EditsRun> {
+	const scriptUrl = `chrome-extension://${browser.extensionId}/${CONTENT_SCRIPT}`;
+	const stopTrace = await probe.startTrace();
+	const runs: EditResult[] = [];
+	let settled = true;
+	for (let run = 0; run < options.repeats; run++) {
+		runs.push(await editOnce(probe, options));
+		const last = run === options.repeats - 1;
+		settled = await probe.waitQuiet({ mustStart: false, timeoutMs: last ? FOLLOW_UP_WAIT_MS : BETWEEN_RUNS_WAIT_MS });
+	}
+	const state = await bench(probe);
+	const events = await stopTrace();
+	keepTrace(options, 'edits', events);
+	const followUp = summarise(events, scriptUrl, clockOffset(events, SYNC_MARK), state.syncMark);
+	return { runs, settled, followUp, longestObserved: longestAfter(state.longTasks, since, state.syncMark) };
+}
+
+export async function measureWithExtension(browser: BenchBrowser, options: MeasureOptions): Promise<{ annotation: ExtensionRun; edits: EditsRun }> {
+	const probe = await Probe.open(browser.context);
+	try {
+		const annotation = await annotate(probe, browser, options);
+		const edits = await editWithExtension(probe, browser, options, annotation.state.syncMark);
+		return { annotation, edits };
+	} finally {
+		await probe.close();
+	}
+}
+
+/**
+ * The first page after the browser starts. Measured apart, and first, so the
+ * pages after it see the extension in its steady state.
+ */
+export async function measureColdStart(browser: BenchBrowser, url: string): Promise<ExtensionRun> {
+	const probe = await Probe.open(browser.context);
+	try {
+		return await annotate(probe, browser, { url, edits: 0, repeats: 0 });
+	} finally {
+		await probe.close();
+	}
+}
+
+export async function measureBaselines(browser: BenchBrowser, options: MeasureOptions): Promise<BaselineRun> {
+	const probe = await Probe.open(browser.context);
+	try {
+		const floor: FloorResult[] = [];
+		let quiet: PageState | undefined;
+		for (let run = 0; run < Math.max(1, options.repeats); run++) {
+			// A fresh load each time: the first pass pays for turning every text node's data into a JavaScript
+			// string, which Blink then caches for all worlds. Our content script is that first pass on real pages.
+			await load(probe, options.url);
+			// Let the layout and paint after load finish, as they have when our first slice runs.
+			await probe.waitQuiet({ mustStart: false, quietMs: 500 });
+			quiet = await bench(probe);
+			floor.push(await probe.evaluateInFreshWorld<FloorResult>(`(${FLOOR_FUNCTION})()`));
+		}
+		const floorWarm: FloorResult[] = [];
+		for (let run = 0; run < options.repeats; run++) floorWarm.push(await probe.page.evaluate(() => (window as unknown as BenchWindow).__bench.floor()));
+		const memory = await probe.settledMemory();
+		const edits = await editRuns(probe, options);
+		return {
+			floor,
+			floorWarm,
+			memory,
+			edits,
+			longestAfterLoad: longestAfter(quiet!.longTasks, quiet!.load, quiet!.syncMark),
+			longestFrameAfterLoad: longestAfter(quiet!.longFrames, quiet!.load, quiet!.syncMark),
+		};
+	} finally {
+		await probe.close();
+	}
+}
+
+/** mark.js mutates the DOM, so it gets a fresh load of the page. */
+export async function measureMarkJs(browser: BenchBrowser, options: MeasureOptions, regex: RegExp): Promise<{ ms: number; marks: number }> {
+	const probe = await Probe.open(browser.context);
+	try {
+		await load(probe, options.url);
+		await probe.page.addScriptTag({ path: MARK_JS });
+		await probe.waitQuiet({ mustStart: false, quietMs: 1000 });
+		return await probe.page.evaluate(([source, flags]) => (window as unknown as BenchWindow).__bench.markjs(source, flags), [regex.source, regex.flags] as const);
+	} finally {
+		await probe.close();
+	}
+}

@@ -1,0 +1,208 @@
+/**
+ * Turns the measurements into ratios, targets and readable tables. Ratios
+ * are the numbers to read: each compares two things measured side by side in
+ * the same run, on the same page, on the same (shared, noisy) machine.
+ */
+import type { GeneratedPage } from './page-gen.ts';
+import type { BaselineRun, EditsRun, ExtensionRun } from './page-measure.ts';
+import type { EditResult } from './page-probe.ts';
+import type { TaskInfo } from './page-trace.ts';
+
+export type MarkJsRun = { ms: number; marks: number } | { skipped: string };
+
+export interface PageResult {
+	name: string;
+	mentions: boolean;
+	page: Omit<GeneratedPage, 'html'> & { htmlBytes: number };
+	extension: ExtensionRun;
+	edits: EditsRun;
+	baseline: BaselineRun;
+	markjs: MarkJsRun;
+	derived: Derived;
+}
+
+export interface Derived {
+	/** Median first pass after a fresh load, in a fresh isolated world: the reference for the ratios. */
+	floorMs: number;
+	floorWarmMs: number;
+	extensionMs: number;
+	extensionVsFloor: number;
+	/** mark.js time / our time: how many times faster we are. */
+	fasterThanMarkJs: number | undefined;
+	/** From our script's first run, and from navigation start, to the first badge inside the viewport. */
+	firstBadgeFromScript: number | undefined;
+	firstBadgeFromNavigation: number | undefined;
+	/** Longest main-thread task while we annotated, from the trace: the value the target checks. */
+	longestTask: number;
+	/** What the page's own observers saw meanwhile: 'longtask' misses tasks without script, Long Animation Frames does not. */
+	longestTaskSeen: number;
+	longestFrameSeen: number;
+	/** The same page without us, after load (longest task or animation frame): the page's own share. */
+	longestWithout: number;
+	/** The longest stretch of our script inside one task (trace): how well our work is chunked. */
+	longestScript: number;
+	heapDeltaMB: number;
+	nodesDelta: number;
+	/** The page's edits through its next rendered frame, median ms, with and without us. */
+	editsWith: number;
+	editsWithout: number;
+	editsSlowdown: number;
+	/** The same, script only (the edit loop and the mutation observers it triggers). */
+	editsScriptSlowdown: number;
+}
+
+export interface Target {
+	page: string;
+	name: string;
+	value: string;
+	pass: boolean;
+}
+
+export const median = (values: readonly number[]): number => {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = sorted.length >> 1;
+	return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+const editTime = (runs: readonly EditResult[], part: 'task' | 'frame'): number => median(runs.map((run) => run[part]));
+
+export function derive(extension: ExtensionRun, edits: EditsRun, baseline: BaselineRun, markjs: MarkJsRun): Derived {
+	const floorMs = median(baseline.floor.map((run) => run.ms));
+	const floorWarmMs = median(baseline.floorWarm.map((run) => run.ms));
+	const extensionMs = extension.trace.extensionMs;
+	const first = extension.state.firstViewportBadge;
+	const editsWith = editTime(edits.runs, 'frame');
+	const editsWithout = editTime(baseline.edits, 'frame');
+	return {
+		floorMs,
+		floorWarmMs,
+		extensionMs,
+		extensionVsFloor: extensionMs / floorMs,
+		fasterThanMarkJs: 'ms' in markjs ? markjs.ms / extensionMs : undefined,
+		firstBadgeFromScript: first === undefined ? undefined : first - extension.trace.scriptStart,
+		firstBadgeFromNavigation: first,
+		longestTask: extension.trace.longestCaused?.duration ?? 0,
+		longestTaskSeen: extension.longestObserved?.duration ?? 0,
+		longestFrameSeen: extension.longestFrame?.duration ?? 0,
+		longestWithout: Math.max(baseline.longestAfterLoad?.duration ?? 0, baseline.longestFrameAfterLoad?.duration ?? 0),
+		longestScript: extension.trace.longestScript?.extension ?? 0,
+		heapDeltaMB: (extension.memory.heapBytes - baseline.memory.heapBytes) / 1e6,
+		nodesDelta: extension.memory.nodes - baseline.memory.nodes,
+		editsWith,
+		editsWithout,
+		editsSlowdown: editsWith / editsWithout,
+		editsScriptSlowdown: editTime(edits.runs, 'task') / editTime(baseline.edits, 'task'),
+	};
+}
+
+const ms = (value: number | undefined): string => (value === undefined ? '–' : value >= 100 ? value.toFixed(0) : value.toFixed(1));
+const times = (value: number | undefined): string => (value === undefined ? '–' : `${value.toFixed(value >= 10 ? 0 : 2)}×`);
+
+export function targets(results: readonly PageResult[]): Target[] {
+	const out: Target[] = [];
+	for (const result of results) {
+		const { derived: d, name } = result;
+		const longest = Math.max(d.longestTask, d.longestTaskSeen);
+		out.push({ page: name, name: 'longest task ≤ 50 ms', value: `${ms(longest)} ms (page saw ${ms(d.longestTaskSeen)} longtask, ${ms(d.longestFrameSeen)} LoAF; ${ms(d.longestWithout)} without us; our script ≤ ${ms(d.longestScript)} per task)`, pass: longest <= 50 });
+		if (result.mentions) out.push({ page: name, name: 'extension work ≤ 3× floor', value: times(d.extensionVsFloor), pass: d.extensionVsFloor <= 3 });
+		else out.push({ page: name, name: 'no mentions: extension work ≤ 1.5× floor', value: times(d.extensionVsFloor), pass: d.extensionVsFloor <= 1.5 });
+		if (d.fasterThanMarkJs !== undefined) out.push({ page: name, name: '≥ 10× faster than mark.js', value: times(d.fasterThanMarkJs), pass: d.fasterThanMarkJs >= 10 });
+		out.push({ page: name, name: 'page DOM edits ≤ 1.2× slower', value: `${times(d.editsSlowdown)} to the next frame (script only ${times(d.editsScriptSlowdown)})`, pass: d.editsSlowdown <= 1.2 });
+	}
+	return out;
+}
+
+/** A plain-text table with columns padded to their widest cell; numbers right-aligned. */
+export function table(headers: readonly string[], rows: readonly string[][]): string {
+	const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
+	const numeric = (cell: string): boolean => /^[-–\d.,/×% ()]+(ms|MB|k)?[\d.×]*$/.test(cell);
+	const line = (cells: readonly string[]): string =>
+		cells.map((cell, column) => (column > 0 && numeric(cell) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join(' │ ');
+	return [line(headers), widths.map((width) => '─'.repeat(width)).join('─┼─'), ...rows.map(line)].join('\n');
+}
+
+export function costTable(results: readonly PageResult[]): string {
+	return table(
+		['page', 'text nodes', 'marks / inserted+ambiguous', 'ours ms', 'floor ms', 'warm', 'ours/floor', 'mark.js ms', 'mark.js/ours', 'heap Δ MB', 'nodes Δ'],
+		results.map(({ name, page, extension, markjs, derived: d }) => [
+			name,
+			page.textNodes.toLocaleString('en'),
+			`${extension.state.highlightRanges} / ${page.inserted}+${page.ambiguous}`,
+			ms(d.extensionMs),
+			ms(d.floorMs),
+			ms(d.floorWarmMs),
+			times(d.extensionVsFloor),
+			'ms' in markjs ? ms(markjs.ms) : 'skipped',
+			times(d.fasterThanMarkJs),
+			d.heapDeltaMB.toFixed(1),
+			d.nodesDelta.toLocaleString('en'),
+		]),
+	);
+}
+
+/** "412 = 30 ours + 380 paint + …": what one task was made of. */
+function composition(task: TaskInfo | undefined): string {
+	if (!task) return '–';
+	const parts = Object.entries(task.parts ?? {}).filter(([, value]) => value >= 1).sort((a, b) => b[1] - a[1]);
+	const ours = task.extension >= 0.5 ? [`${ms(task.extension)} ours`] : [];
+	return `${ms(task.duration)} = ${[...ours, ...parts.map(([kind, value]) => `${ms(value)} ${kind}`)].join(' + ') || 'other'}`;
+}
+
+export function responsivenessTable(results: readonly PageResult[]): string {
+	return table(
+		['page', 'load', 'script at', '1st slice at', '1st viewport badge', 'from nav', 'badges (in view)', 'longest task we caused (trace)', 'page saw: longtask', 'LoAF', 'without us', 'our script, one task'],
+		results.map(({ name, extension, derived: d }) => [
+			name,
+			ms(extension.state.load),
+			ms(extension.trace.scriptStart),
+			ms(extension.trace.firstSlice),
+			d.firstBadgeFromScript === undefined ? '–' : `+${ms(d.firstBadgeFromScript)}`,
+			ms(d.firstBadgeFromNavigation),
+			`${extension.state.badgeTimes.length} (${extension.state.viewportBadges})`,
+			composition(extension.trace.longestCaused),
+			ms(d.longestTaskSeen),
+			ms(d.longestFrameSeen),
+			ms(d.longestWithout),
+			ms(d.longestScript),
+		]),
+	);
+}
+
+export function editsTable(results: readonly PageResult[]): string {
+	return table(
+		['page', 'with us', 'without', 'slower', 'script with', 'without', 'slower', 'our follow-up', 'main thread busy, edits included'],
+		results.map(({ name, edits, baseline, derived: d }) => [
+			name,
+			ms(d.editsWith),
+			ms(d.editsWithout),
+			times(d.editsSlowdown),
+			ms(median(edits.runs.map((run) => run.task))),
+			ms(median(baseline.edits.map((run) => run.task))),
+			times(d.editsScriptSlowdown),
+			`${ms(edits.followUp?.extensionMs)}${edits.settled ? '' : ' (still busy)'}`,
+			ms(edits.followUp?.busyMs),
+		]),
+	);
+}
+
+export function breakdownTable(results: readonly PageResult[]): string {
+	const part = (record: Record<string, number>, key: string): string => ms(record[key] ?? 0);
+	return table(
+		['page', 'evaluate', 'idle slices', 'frames', 'observers', 'timers', 'microtasks', 'main thread busy', 'style', 'layout', 'intersection', 'gc', 'paint'],
+		results.map(({ name, extension: { trace } }) => [
+			name,
+			ms(trace.evaluateMs),
+			`${part(trace.byKind, 'idle')} (${trace.slices})`,
+			part(trace.byKind, 'frame'),
+			ms((trace.byKind.intersection ?? 0) + (trace.byKind['mutation/microtask'] ?? 0)),
+			part(trace.byKind, 'timer'),
+			ms(trace.microtaskMs),
+			ms(trace.busyMs),
+			part(trace.rendering, 'style'),
+			part(trace.rendering, 'layout'),
+			part(trace.rendering, 'intersection'),
+			part(trace.rendering, 'gc'),
+			part(trace.rendering, 'paint'),
+		]),
+	);
+}
