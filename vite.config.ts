@@ -33,9 +33,9 @@ export default defineConfig({
 	plugins: [
 		crx({
 			manifest: manifest as ManifestV3Export,
-			// One self-contained IIFE: no loader, no dynamic import, and so nothing
+			// Self-contained IIFEs: no loader, no dynamic import, and so nothing
 			// in web_accessible_resources for pages to fingerprint.
-			contentScripts: { standaloneFiles: ['src/content/index.ts'] },
+			contentScripts: { standaloneFiles: ['src/content/early.ts', 'src/content/index.ts'] },
 		}),
 		dualBackground(),
 	],

@@ -42,3 +42,7 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 
 clearPausesOnRestart();
+
+// The first managed-storage read in a Chromium session can take seconds; doing it here, when the
+// worker starts, means pages and the popup find it fast.
+void browser.storage.managed.get(null).catch(() => undefined);

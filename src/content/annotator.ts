@@ -17,7 +17,7 @@ import { Marks } from './marks.ts';
 import { isOurs } from './ours.ts';
 import { PageScan, type Hit } from './page-scan.ts';
 import type { FindingsReport } from './report.ts';
-import { createScheduler } from './scheduler.ts';
+import { createScheduler, type Scheduler } from './scheduler.ts';
 import { DomWatcher, type ChangeBatch } from './watch.ts';
 
 export interface AnnotatorDeps {
@@ -41,9 +41,11 @@ class Activation {
 	private readonly watcher: DomWatcher;
 	private readonly scan: PageScan;
 	private readonly collector: FlowCollector;
+	private readonly scheduler: Scheduler;
 
 	constructor(private readonly deps: AnnotatorDeps, readonly settings: Settings, private readonly signal: AbortSignal) {
 		const scheduler = createScheduler(signal);
+		this.scheduler = scheduler;
 		this.collector = new FlowCollector({ skipCode: settings.skipCode, isOurs });
 		this.watcher = new DomWatcher(signal, (flush) => scheduler.add(() => (flush(), false)), (batch) => this.onChanges(batch), (node) => this.badges.pageTouched(node));
 		this.card = new HoverCard(signal, { hideOnThisSite: () => void setSite(location.hostname, false) });
@@ -78,11 +80,19 @@ class Activation {
 		});
 	}
 
+	/** Looks for open shadow roots in idle slices: a 20 MB page has 200k elements to check. */
 	private scanShadowRoots(root: Node): void {
-		for (const shadow of openShadowRoots(root)) {
-			this.watcher.observe(shadow);
-			this.scan.scan(shadow);
-		}
+		const found = openShadowRoots(root);
+		this.scheduler.add(() => {
+			for (let step = 0; step < 20; step++) {
+				const next = found.next();
+				if (next.done) return false;
+				if (!next.value) continue;
+				this.watcher.observe(next.value);
+				this.scan.scan(next.value);
+			}
+			return true;
+		});
 	}
 
 	private add(hits: Hit[]): void {
@@ -94,8 +104,8 @@ class Activation {
 			fresh.push(hit);
 		}
 		if (fresh.length === 0) return;
-		this.marks.add(fresh);
-		this.badges.watch(new Set(fresh.map((hit) => hit.flow.block)));
+		// Marks and badges are drawn when their block nears the viewport (badges.ts).
+		this.badges.watch(new Set(fresh.map((hit) => hit.block)));
 		this.deps.report.add(fresh);
 	}
 
@@ -134,7 +144,7 @@ class Activation {
 		const chosen = new Set(list);
 		const byRoot = new Map<Node, Hit[]>(list.map((root) => [root, []]));
 		for (const hit of this.hits.all()) {
-			for (let node: Node | null = hit.flow.block; node; node = node.parentNode) {
+			for (let node: Node | null = hit.block; node; node = node.parentNode) {
 				if (chosen.has(node)) {
 					byRoot.get(node)!.push(hit);
 					break;

@@ -1,7 +1,8 @@
 /**
- * Badges: one small element beside a mention, built only when its paragraph
- * comes near the viewport (IntersectionObserver) and at most BADGES_PER_FRAME
- * per animation frame, so a 20 MB page costs what its visible part costs.
+ * Badges and marks: a small element beside a mention, and the underline of
+ * the name, built only when its paragraph comes near the viewport
+ * (IntersectionObserver), at most BADGES_PER_FRAME badges per animation
+ * frame, so a 20 MB page costs what its visible part costs.
  *
  * A badge is a closed shadow root on an element with a random tag name: the
  * page's CSS cannot restyle it and its CSS cannot leak out. To sit right
@@ -157,6 +158,9 @@ export class Badges {
 	private flush(): void {
 		let budget = BADGES_PER_FRAME;
 		for (const block of this.queue) {
+			// Marks too are drawn only near the viewport: every change to a highlight repaints the
+			// page, and its cost grows with the number of ranges (npm run bench:page).
+			this.deps.marks.add(this.deps.index.forBlock(block).filter((hit) => !this.deps.marks.has(hit) && hit.startNode.isConnected));
 			const pending = this.wanted(block).filter((hit) => !this.insertions.has(hit));
 			// Last first: splitting at a later offset never moves an earlier mention.
 			pending.sort((a, b) => b.mention.start - a.mention.start);
@@ -166,6 +170,8 @@ export class Badges {
 			}
 			if (budget <= 0) break;
 			this.queue.delete(block);
+			// Done with this block: fewer observed targets means less work on every rendered frame.
+			this.observer.unobserve(block);
 		}
 		this.schedule();
 	}

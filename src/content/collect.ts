@@ -70,12 +70,17 @@ export class FlowCollector {
 		const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
 		let current: Flow | undefined;
 		let previous: Text | undefined;
+		// Consecutive text nodes usually share a parent: skip the WeakMap for them.
+		let lastParent: Element | null = null;
+		let lastVerdict: Verdict | undefined;
 		for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
 			const data = node.data;
 			if (data.length < 2) continue;
 			const parent = node.parentElement;
 			if (!parent) continue;
-			const verdict = this.classify(parent);
+			const verdict = parent === lastParent && lastVerdict ? lastVerdict : this.classify(parent);
+			lastParent = parent;
+			lastVerdict = verdict;
 			if (verdict.skip) continue;
 			if (current && current.block === verdict.block) {
 				// Nodes not touching in the inline flow (a <br>, an image between) are kept apart by a newline.
@@ -95,6 +100,7 @@ export class FlowCollector {
 
 /** True when `b` follows `a` directly in the inline flow: no block edge, <br> or replaced element between. */
 function adjacent(a: Node, b: Node): boolean {
+	if (a.nextSibling === b) return true;
 	let node: Node | null = a;
 	while (node && !node.nextSibling) {
 		node = node.parentNode;
@@ -107,12 +113,15 @@ function adjacent(a: Node, b: Node): boolean {
 	return next === b;
 }
 
-/** Finds open shadow roots under `root`, so their text can be scanned and observed too. */
-export function* openShadowRoots(root: Node): Generator<ShadowRoot> {
+/** Finds open shadow roots under `root`, lazily, so the caller can spread the walk over idle slices. */
+export function* openShadowRoots(root: Node): Generator<ShadowRoot | undefined> {
 	const doc = root.ownerDocument ?? (root as Document);
 	const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+	let seen = 0;
 	for (let node = walker.nextNode() as Element | null; node; node = walker.nextNode() as Element | null) {
 		if (node.shadowRoot) yield node.shadowRoot;
+		// Every 500 elements, hand control back even when nothing was found.
+		else if (++seen % 500 === 0) yield undefined;
 	}
 }
 

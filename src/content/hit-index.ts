@@ -27,17 +27,17 @@ export class HitIndex {
 		this.total++;
 		this.link(hit.startNode, hit);
 		this.link(hit.endNode, hit);
-		let set = this.byBlock.get(hit.flow.block);
-		if (!set) this.byBlock.set(hit.flow.block, (set = new Set()));
+		let set = this.byBlock.get(hit.block);
+		if (!set) this.byBlock.set(hit.block, (set = new Set()));
 		set.add(hit);
 	}
 
 	remove(hit: Hit): void {
 		this.unlink(hit.startNode, hit);
 		this.unlink(hit.endNode, hit);
-		const set = this.byBlock.get(hit.flow.block);
+		const set = this.byBlock.get(hit.block);
 		if (set?.delete(hit)) this.total--;
-		if (set?.size === 0) this.byBlock.delete(hit.flow.block);
+		if (set?.size === 0) this.byBlock.delete(hit.block);
 	}
 
 	forNode(node: Text): Hit[] {

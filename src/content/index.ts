@@ -13,6 +13,7 @@ import { readSettingsState, watchSettings, type SettingsState } from '../shared/
 import { Annotator } from './annotator.ts';
 import { createLifetime } from './lifetime.ts';
 import { FindingsReport } from './report.ts';
+import { releaseEarlyStyle } from './mark-style.ts';
 
 /** Set on the isolated world's global, which the page cannot see, to refuse a second copy in one frame. */
 const LOADED = Symbol.for('whose-cloud.loaded');
@@ -31,9 +32,18 @@ async function main(): Promise<void> {
 	const apply = (state: SettingsState): void => {
 		setLanguage(state.settings.language);
 		if (isActiveOn(state.settings, location.hostname, state.paused)) annotator.start(state.settings);
-		else annotator.stop();
+		else {
+			annotator.stop();
+			// Off here: the early script's style sheet goes too, the page's own sheets are as they were.
+			releaseEarlyStyle();
+		}
 	};
-	apply(await readSettingsState());
+	// Start from the user's own settings at once; an administrator policy, slow to read on a cold
+	// Chromium, is applied when it arrives (and turns badges off then, if it says so).
+	apply(await readSettingsState({ withPolicy: false }));
+	void readSettingsState().then((state) => {
+		if (!signal.aborted) apply(state);
+	});
 	watchSettings(apply, signal);
 	// Only the top frame answers the popup; frames report their own findings to the background.
 	if (window === window.top) handle({ 'reveal-mention': ({ vendor, offering }) => annotator.reveal(vendor, offering) }, signal);

@@ -8,24 +8,11 @@
  * part, and a page that clears the registry gets our marks re-registered.
  */
 import { VERDICT_LEVELS, type VerdictLevel } from '../core/verdict/levels.ts';
+import { createMarkStyle, highlightName, supportsHighlights, takeEarlyStyle } from './mark-style.ts';
 import type { Hit } from './page-scan.ts';
 
-/** Underline colours readable on light and dark pages; the badge carries the letter and the label. */
-const COLOURS: Record<VerdictLevel, string> = {
-	'secnumcloud': '#169c6f',
-	'eu-controlled': '#3a7bd5',
-	'eu-operated-non-eu-tech': '#9b6bd8',
-	'non-eu-us': '#d9822b',
-	'non-eu-cn': '#d64d6c',
-	'non-eu-other': '#8a8f9c',
-	'unknown': '#8a8f9c',
-};
-
-export const supportsHighlights = (): boolean =>
-	typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function' && typeof StaticRange === 'function';
-
 export class Marks {
-	private readonly nonce = Math.random().toString(36).slice(2, 8);
+	private readonly nonce: string;
 	private readonly highlights = new Map<VerdictLevel, Highlight>();
 	private readonly ranges = new Map<Hit, StaticRange>();
 	private readonly sheet: CSSStyleSheet | undefined;
@@ -33,20 +20,22 @@ export class Marks {
 	readonly enabled = supportsHighlights();
 
 	constructor() {
+		// The early script's sheet is already adopted by the document, for free (mark-style.ts).
+		const early = takeEarlyStyle();
+		const style = early ?? createMarkStyle();
+		this.nonce = style.nonce;
+		this.sheet = style.sheet;
+		if (early?.sheet && document.adoptedStyleSheets.includes(early.sheet)) this.adoptedBy.add(document);
 		if (!this.enabled) return;
 		for (const level of VERDICT_LEVELS) this.highlights.set(level, new Highlight());
-		try {
-			const sheet = new CSSStyleSheet();
-			sheet.replaceSync(VERDICT_LEVELS.map((level) =>
-				`::highlight(${this.name(level)}){text-decoration:underline 2px dotted ${COLOURS[level]};text-underline-offset:3px}`).join('\n'));
-			this.sheet = sheet;
-		} catch {
-			this.sheet = undefined;
-		}
 	}
 
 	private name(level: VerdictLevel): string {
-		return `wc-${this.nonce}-${level}`;
+		return highlightName(this.nonce, level);
+	}
+
+	has(hit: Hit): boolean {
+		return this.ranges.has(hit);
 	}
 
 	/** Styles apply per tree: the document, and each open shadow root holding marks. */

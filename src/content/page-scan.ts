@@ -12,10 +12,14 @@ import type { VerdictLevel } from '../core/verdict/levels.ts';
 import { type Flow, type FlowCollector, positionAt } from './collect.ts';
 import type { Scheduler } from './scheduler.ts';
 
+/**
+ * One mention on the page. It keeps its block and its DOM positions, not the
+ * flow it was found in: holding every flow would keep the page's text twice.
+ */
 export interface Hit {
 	mention: Mention;
 	level: VerdictLevel;
-	flow: Flow;
+	block: Element;
 	startNode: Text;
 	startOffset: number;
 	endNode: Text;
@@ -44,7 +48,7 @@ export class PageScan {
 			const start = positionAt(flow, mention.start);
 			const end = positionAt(flow, mention.end, true);
 			const level = this.options.index.entries[mention.offering ?? mention.vendor]?.level ?? this.options.index.entries[mention.vendor]?.level ?? 'unknown';
-			return { mention, level, flow, startNode: start.node, startOffset: start.offset, endNode: end.node, endOffset: end.offset };
+			return { mention, level, block: flow.block, startNode: start.node, startOffset: start.offset, endNode: end.node, endOffset: end.offset };
 		});
 	}
 

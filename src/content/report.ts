@@ -13,6 +13,8 @@ const REPORT_EVERY_MS = 400;
 
 export class FindingsReport {
 	private readonly hits = new Set<Hit>();
+	/** Kept up to date on every add and remove, so a report never walks all hits (20k on a 20 MB page). */
+	private readonly counts = new Map<string, PageVendor>();
 	private timer: ReturnType<typeof setTimeout> | undefined;
 	private active = true;
 
@@ -20,18 +22,39 @@ export class FindingsReport {
 		signal.addEventListener('abort', () => clearTimeout(this.timer), { once: true });
 	}
 
+	private key(hit: Hit): string {
+		return `${hit.mention.vendor}/${hit.mention.offering ?? ''}`;
+	}
+
 	add(hits: readonly Hit[]): void {
-		for (const hit of hits) this.hits.add(hit);
+		for (const hit of hits) {
+			if (this.hits.has(hit)) continue;
+			this.hits.add(hit);
+			const key = this.key(hit);
+			const entry = this.counts.get(key);
+			if (entry) entry.count++;
+			else {
+				const vendor: PageVendor = { vendor: hit.mention.vendor, count: 1, level: hit.level };
+				if (hit.mention.offering) vendor.offering = hit.mention.offering;
+				this.counts.set(key, vendor);
+			}
+		}
 		this.schedule();
 	}
 
 	remove(hits: readonly Hit[]): void {
-		for (const hit of hits) this.hits.delete(hit);
+		for (const hit of hits) {
+			if (!this.hits.delete(hit)) continue;
+			const key = this.key(hit);
+			const entry = this.counts.get(key);
+			if (entry && --entry.count <= 0) this.counts.delete(key);
+		}
 		this.schedule();
 	}
 
 	clear(): void {
 		this.hits.clear();
+		this.counts.clear();
 		this.schedule();
 	}
 
@@ -45,18 +68,7 @@ export class FindingsReport {
 	}
 
 	vendors(): PageVendor[] {
-		const byKey = new Map<string, PageVendor>();
-		for (const hit of this.hits) {
-			const key = `${hit.mention.vendor}/${hit.mention.offering ?? ''}`;
-			const entry = byKey.get(key);
-			if (entry) entry.count++;
-			else {
-				const vendor: PageVendor = { vendor: hit.mention.vendor, count: 1, level: hit.level };
-				if (hit.mention.offering) vendor.offering = hit.mention.offering;
-				byKey.set(key, vendor);
-			}
-		}
-		return [...byKey.values()].sort((a, b) => b.count - a.count || a.vendor.localeCompare(b.vendor));
+		return [...this.counts.values()].map((entry) => ({ ...entry })).sort((a, b) => b.count - a.count || a.vendor.localeCompare(b.vendor));
 	}
 
 	private schedule(): void {

@@ -1,13 +1,16 @@
 /**
  * Follows the page as it changes. The MutationObserver callback only sorts
  * records into a queue (uBlock's domWatcher rule: never work inside the
- * callback); one idle flush does the scanning. A burst of more than
- * HUGE_MUTATION records or added nodes (a framework re-rendering the page)
- * turns into a single rescan instead (Dark Reader's rule).
+ * callback); one idle flush does the scanning. A burst that touches more
+ * than HUGE_MUTATION distinct places (a framework re-rendering the page)
+ * turns into a single rescan instead (after Dark Reader's rule).
  */
 import { isOurs } from './ours.ts';
 
-const HUGE_MUTATION = 1000;
+/** Distinct changed places past which one full rescan is cheaper than many small ones. */
+const HUGE_MUTATION = 2000;
+/** Records past which even sorting them is not worth it. */
+const FLOOD = 20_000;
 
 export interface ChangeBatch {
 	/** Subtrees whose text must be scanned again (added content, edited text). */
@@ -61,28 +64,28 @@ export class DomWatcher {
 	private queue(records: MutationRecord[]): void {
 		if (records.length === 0) return;
 		const batch = this.batch;
-		if (records.length > HUGE_MUTATION) batch.full = true;
-		let added = 0;
+		// Many records often touch few places (a page splitting and re-appending in one paragraph):
+		// count the distinct places, not the records, before giving up on a targeted rescan.
+		if (records.length > FLOOD) batch.full = true;
 		for (const record of records) {
 			if (batch.full) break;
 			if (record.type === 'characterData') {
 				if (insideOurs(record.target)) continue;
 				this.onTextTouched(record.target as Text);
-				batch.roots.add(record.target);
+				batch.roots.add(record.target.parentNode ?? record.target);
 				continue;
 			}
 			if (isOurs(record.target as Element) || insideOurs(record.target)) continue;
 			for (const node of record.addedNodes) {
 				if (node instanceof Element && isOurs(node)) continue;
-				batch.roots.add(node);
-				added++;
+				batch.roots.add(node.nodeType === Node.TEXT_NODE ? (node.parentNode ?? node) : node);
 			}
 			for (const node of record.removedNodes) {
 				if (node instanceof Element && isOurs(node)) continue;
 				batch.removed = true;
 				if (node.nodeType === Node.TEXT_NODE) this.onTextTouched(node as Text);
 			}
-			if (added > HUGE_MUTATION) batch.full = true;
+			if (batch.roots.size > HUGE_MUTATION) batch.full = true;
 		}
 		if (!this.scheduled && (batch.full || batch.removed || batch.roots.size > 0)) {
 			this.scheduled = true;

@@ -26,13 +26,23 @@ export interface SettingsState {
 	paused: string[];
 }
 
-async function readManaged(): Promise<unknown> {
-	try {
-		return await browser.storage.managed.get(null);
-	} catch {
+/**
+ * The policy, read once per context and then reused until it changes: the
+ * first read in a Chromium session can take seconds (npm run bench:page
+ * measured about 3 s), later ones milliseconds.
+ */
+let managed: Promise<unknown> | undefined;
+let managedKnown = false;
+
+function readManaged(): Promise<unknown> {
+	managed ??= browser.storage.managed.get(null).then(
+		(value) => value,
 		// Firefox throws when no policy is installed; Chromium returns {}. Both mean "no policy".
-		return undefined;
-	}
+		() => undefined,
+	).finally(() => {
+		managedKnown = true;
+	});
+	return managed;
 }
 
 function sanitizePaused(value: unknown, problems: SettingsProblem[]): string[] {
@@ -44,7 +54,13 @@ function sanitizePaused(value: unknown, problems: SettingsProblem[]): string[] {
 	return value.map(siteKey).filter(isValidSiteKey);
 }
 
-export async function readSettingsState(): Promise<SettingsState> {
+/**
+ * The settings as they apply now. `withPolicy: false` skips storage.managed:
+ * its first read in a Chromium session can take seconds, so the content
+ * script starts from the user's settings and applies the policy when it
+ * arrives (see content/index.ts).
+ */
+export async function readSettingsState(options: { withPolicy?: boolean } = {}): Promise<SettingsState> {
 	let stored: Record<string, unknown> = {};
 	const problems: SettingsProblem[] = [];
 	try {
@@ -54,7 +70,7 @@ export async function readSettingsState(): Promise<SettingsState> {
 	}
 	const sanitized = sanitizeSettings(stored[SETTINGS_KEY]);
 	problems.push(...sanitized.problems);
-	const managed = applyManaged(sanitized.settings, await readManaged());
+	const managed = applyManaged(sanitized.settings, options.withPolicy === false ? undefined : await readManaged());
 	problems.push(...managed.problems);
 	const paused = sanitizePaused(stored[PAUSED_KEY], problems);
 	if (problems.length > 0) console.warn('Whose Cloud? settings:', problems.map(describeProblem).join('; '));
@@ -112,11 +128,18 @@ export async function setPaused(hostname: string, paused: boolean): Promise<Sett
 
 /** Calls back with the new state whenever settings, pauses or the policy change, until `signal` aborts. */
 export function watchSettings(callback: (state: SettingsState) => void, signal: AbortSignal): void {
+	const deliver = (state: SettingsState): void => {
+		if (!signal.aborted) callback(state);
+	};
 	const listener = (changes: Record<string, unknown>, area: string): void => {
+		if (area === 'managed') {
+			managed = undefined;
+			managedKnown = false;
+		}
 		if (area === 'managed' || (area === 'local' && (SETTINGS_KEY in changes || PAUSED_KEY in changes))) {
-			void readSettingsState().then((state) => {
-				if (!signal.aborted) callback(state);
-			});
+			// A user's change applies at once, even while the (slow, first) policy read is pending.
+			if (!managedKnown) void readSettingsState({ withPolicy: false }).then(deliver);
+			void readSettingsState().then(deliver);
 		}
 	};
 	browser.storage.onChanged.addListener(listener);

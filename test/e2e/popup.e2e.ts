@@ -58,6 +58,8 @@ async function start(): Promise<void> {
 	await article.goto(articleUrl);
 	control = await openExtensionPage(browser, 'src/options/index.html');
 	tabId = await tabIdOf(control, articleUrl);
+	// A hidden tab's idle callbacks and timers are throttled: keep the article in front while it is annotated.
+	await article.bringToFront();
 }
 
 const badgeText = (): Promise<string> => control.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
@@ -68,13 +70,17 @@ beforeAll(async () => {
 	articleUrl = `${server.origin}/article.html`;
 	userDataDir = mkdtempSync(join(tmpdir(), 'whose-cloud-popup-'));
 	await start();
-	// The deferred pass (ambiguous names) lands a moment after the first report: wait for the count to settle.
+	// The deferred pass (ambiguous names) lands a moment after the first report, and reports are
+	// coalesced every 400 ms: wait until the vendors have not changed for 1.5 s.
 	let last = '';
+	let since = Date.now();
 	report = await waitFor(() => tabReport(control, tabId), (value) => {
 		const now = JSON.stringify(value?.vendors ?? []);
-		const settled = value !== null && value.vendors.length >= 5 && now === last;
-		last = now;
-		return settled;
+		if (now !== last) {
+			last = now;
+			since = Date.now();
+		}
+		return value !== null && value.vendors.length >= 5 && Date.now() - since >= 1500;
 	}, 20_000) as Report;
 });
 

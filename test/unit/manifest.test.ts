@@ -27,9 +27,9 @@ describe('manifest permissions', () => {
 		expect(manifest.web_accessible_resources).toBeUndefined();
 	});
 
-	it('runs one content script on http and https pages', () => {
-		expect(manifest.content_scripts).toHaveLength(1);
-		expect(manifest.content_scripts?.[0]?.matches).toEqual(['http://*/*', 'https://*/*']);
+	it('runs its content scripts (an early style one, the main one) on http and https pages only', () => {
+		expect(manifest.content_scripts).toHaveLength(2);
+		for (const script of manifest.content_scripts ?? []) expect(script.matches).toEqual(['http://*/*', 'https://*/*']);
 	});
 
 	it('explains every permission and the content-script hosts in the README', () => {
