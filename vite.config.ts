@@ -1,7 +1,7 @@
 import { crx, type CrxPlugin, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vitest/config';
 import manifest from './manifest.json' with { type: 'json' };
-import { writeCompactIndex } from './test/tools/vite-dataset-gate.ts';
+import { writeCompactIndex, writeUiMessages } from './test/tools/vite-dataset-gate.ts';
 
 /**
  * Chromium reads `background.service_worker`, Firefox reads `background.scripts`,
@@ -28,7 +28,7 @@ const compactIndex = writeCompactIndex({ strict: !process.env.VITEST });
 export default defineConfig({
 	publicDir: 'src/static',
 	resolve: {
-		alias: { 'virtual:compact-index': compactIndex },
+		alias: { 'virtual:compact-index': compactIndex, 'virtual:ui-messages': writeUiMessages() },
 	},
 	plugins: [
 		crx({

@@ -7,6 +7,7 @@
 import browser from 'webextension-polyfill';
 import { buildCard } from '../core/card.ts';
 import { dataset } from '../data/index.ts';
+import { messageTables } from '../shared/i18n-bundle.ts';
 import { handle } from '../shared/messages.ts';
 import { followLanguageSetting } from './language.ts';
 import { clearPausesOnRestart } from './session-pause.ts';
@@ -25,6 +26,7 @@ handle({
 		return undefined;
 	},
 	'tab-report': ({ tabId }) => tabReport(tabId),
+	'ui-messages': ({ lang }) => messageTables[lang],
 	'vendor-card': ({ vendor, offering, lang }) => buildCard(dataset, vendor, offering, lang) ?? null,
 	'open-legal': async ({ regime }) => {
 		const known = dataset.regimes.some((item) => item.id === regime);

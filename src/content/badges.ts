@@ -79,7 +79,8 @@ function accessibleName(hit: Hit, compact: CompactIndex): string {
 	const entry = compact.entries[hit.mention.offering ?? hit.mention.vendor] ?? compact.entries[hit.mention.vendor];
 	const name = entry?.names[lang] ?? hit.mention.surface;
 	const summary = entry?.summary?.[lang];
-	return `${name} — ${LEVEL_LABELS[hit.level][lang]}${summary ? `: ${summary}` : ''}`;
+	// French puts a space before the colon.
+	return `${name} — ${LEVEL_LABELS[hit.level][lang]}${summary ? `${lang === 'fr' ? ' :' : ':'} ${summary}` : ''}`;
 }
 
 export class Badges {

@@ -181,7 +181,6 @@ export class HoverCard {
 		this.follow(anchor, panel);
 		const card = await this.load(hit);
 		if (this.current?.hit !== hit || this.signal.aborted) return;
-		panel.setAttribute('aria-label', t('cardDialogLabel', card?.name ?? hit.mention.surface));
 		// The close button comes last in reading and Tab order; it is drawn in the top corner.
 		render(
 			<div class="inner">

@@ -15,7 +15,14 @@ export interface Flow {
 	nodes: Text[];
 	/** Offset of each node's first character in `text`. */
 	starts: number[];
+	/** Each node's length when collected: a node split or edited since makes the offsets stale. */
+	lengths: number[];
 	text: string;
+}
+
+/** True while the flow's offsets still describe the DOM (no node split, edited or removed since). */
+export function flowIntact(flow: Flow): boolean {
+	return flow.nodes.every((node, index) => node.isConnected && node.data.length === flow.lengths[index]);
 }
 
 export interface CollectOptions {
@@ -86,11 +93,12 @@ export class FlowCollector {
 				// Nodes not touching in the inline flow (a <br>, an image between) are kept apart by a newline.
 				const gap = previous && adjacent(previous, node) ? '' : '\n';
 				current.starts.push(current.text.length + gap.length);
+				current.lengths.push(data.length);
 				current.text += gap + data;
 				current.nodes.push(node);
 			} else {
 				if (current) yield current;
-				current = { block: verdict.block, nodes: [node], starts: [0], text: data };
+				current = { block: verdict.block, nodes: [node], starts: [0], lengths: [data.length], text: data };
 			}
 			previous = node;
 		}

@@ -7,8 +7,8 @@
 import index from 'virtual:compact-index';
 import { createMatcher } from '../core/match/matcher.ts';
 import { isActiveOn } from '../core/settings.ts';
-import { setLanguage } from '../shared/i18n.ts';
-import { handle } from '../shared/messages.ts';
+import { hasMessages, provideMessages, setLanguage } from '../shared/i18n.ts';
+import { handle, send } from '../shared/messages.ts';
 import { readSettingsState, watchSettings, type SettingsState } from '../shared/storage.ts';
 import { Annotator } from './annotator.ts';
 import { createLifetime } from './lifetime.ts';
@@ -30,7 +30,11 @@ async function main(): Promise<void> {
 	const annotator = new Annotator({ matcher, index, report }, signal);
 
 	const apply = (state: SettingsState): void => {
-		setLanguage(state.settings.language);
+		const { language } = state.settings;
+		setLanguage(language);
+		if (language !== 'auto' && !hasMessages(language)) {
+			send('ui-messages', { lang: language }).then((table) => provideMessages(language, table), () => undefined);
+		}
 		if (isActiveOn(state.settings, location.hostname, state.paused)) annotator.start(state.settings);
 		else {
 			annotator.stop();

@@ -9,7 +9,7 @@ import type { Candidate, Matcher, Mention } from '../core/match/matcher.ts';
 import { PAGE_EVIDENCE } from '../core/match/blocks-scan.ts';
 import { expandAcronyms } from '../core/match/acronyms.ts';
 import type { VerdictLevel } from '../core/verdict/levels.ts';
-import { type Flow, type FlowCollector, positionAt } from './collect.ts';
+import { type Flow, type FlowCollector, flowIntact, positionAt } from './collect.ts';
 import type { Scheduler } from './scheduler.ts';
 
 /**
@@ -126,7 +126,11 @@ export class PageScan {
 			const started = performance.now();
 			while (deferred.length > 0 && performance.now() - started < 4) {
 				const item = deferred.shift()!;
-				if (!item.flow.nodes[0]?.isConnected) continue;
+				// A badge may have split this block's text since it was read: its offsets are stale, so read it again.
+				if (!flowIntact(item.flow)) {
+					if (item.flow.block.isConnected) this.scan(item.flow.block);
+					continue;
+				}
 				const kept = this.options.matcher.decide(item.flow.text, item.pending, item.anchors, this.decideOptions(item.flow));
 				hits.push(...this.toHits(item.flow, kept));
 			}

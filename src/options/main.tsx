@@ -1,5 +1,6 @@
 /** Options entry: settings first (they fix the language), then one complete render. */
 import { render } from 'preact';
+import '../shared/i18n-bundle.ts';
 import '../ui/base.css';
 import './options.css';
 import { preload } from '../ui/preload.ts';

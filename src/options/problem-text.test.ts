@@ -6,6 +6,8 @@ vi.mock('webextension-polyfill', () => ({
 }));
 
 const { setLanguage } = await import('../shared/i18n.ts');
+// Extension pages bundle both languages' tables (i18n-bundle.ts); so do these tests.
+await import('../shared/i18n-bundle.ts');
 const { isFixable, problemText } = await import('./problem-text.ts');
 
 describe('problemText', () => {

@@ -5,6 +5,7 @@
  * nothing that arrives later can make the panel jump.
  */
 import { render } from 'preact';
+import '../shared/i18n-bundle.ts';
 import '../ui/base.css';
 import '../ui/vendor-card.css';
 import './popup.css';

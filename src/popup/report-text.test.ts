@@ -15,6 +15,8 @@ vi.mock('webextension-polyfill', () => ({
 }));
 
 const { setLanguage, t } = await import('../shared/i18n.ts');
+// Extension pages bundle both languages' tables (i18n-bundle.ts); so do these tests.
+await import('../shared/i18n-bundle.ts');
 const { feedbackText, FIELD_LABELS, methodNotes, reportText } = await import('./report-text.ts');
 
 const vendors = [{ vendor: 'aws', count: 3 }, { vendor: 'bleu', count: 1 }, { vendor: 's3ns', offering: 's3ns-premi3ns', count: 1 }];

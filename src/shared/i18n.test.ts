@@ -11,6 +11,7 @@ vi.mock('webextension-polyfill', () => ({
 }));
 
 const { setLanguage, t, tCount } = await import('./i18n.ts');
+await import('./i18n-bundle.ts');
 
 interface Entry {
 	message: string;

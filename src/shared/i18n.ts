@@ -1,12 +1,15 @@
 /**
  * UI text. Every string comes from `_locales/<lang>/messages.json`. With the
  * language setting on "auto" it goes through browser.i18n (the browser's UI
- * language); when the user picks fr or en, the same files are read from the
- * bundle, because browser.i18n cannot switch language at runtime.
+ * language); when the user picks fr or en, the same messages are used from a
+ * table, because browser.i18n cannot switch language at runtime.
+ *
+ * Extension pages get the tables from i18n-bundle.ts. The content script,
+ * which runs on every page, does not carry them: it asks the background for
+ * the one language it needs, and only when a language is forced.
  */
 import browser from 'webextension-polyfill';
-import en from '../static/_locales/en/messages.json' with { type: 'json' };
-import fr from '../static/_locales/fr/messages.json' with { type: 'json' };
+import type en from '../static/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof en;
 export type Lang = 'en' | 'fr';
@@ -16,8 +19,18 @@ interface Entry {
 	placeholders?: Record<string, { content: string }>;
 }
 
-const BUNDLED: Record<Lang, Record<string, Entry>> = { en, fr };
+export type MessageTable = Record<string, Entry>;
+const tables: Partial<Record<Lang, MessageTable>> = {};
 let chosen: Lang | undefined;
+
+/** Makes a language's messages available for forced-language use. */
+export function provideMessages(lang: Lang, table: MessageTable): void {
+	tables[lang] = table;
+}
+
+export function hasMessages(lang: Lang): boolean {
+	return tables[lang] !== undefined;
+}
 
 /** "auto" follows the browser; "fr"/"en" force a language. */
 export function setLanguage(language: 'auto' | Lang): void {
@@ -31,9 +44,9 @@ export function currentLang(): Lang {
 	return ui.startsWith('fr') ? 'fr' : 'en';
 }
 
-function fromBundle(lang: Lang, key: MessageKey, substitutions: string[]): string {
-	const entry = BUNDLED[lang][key] ?? BUNDLED.en[key];
-	if (!entry) return key;
+function fromTable(lang: Lang, key: MessageKey, substitutions: string[]): string | undefined {
+	const entry = tables[lang]?.[key] ?? tables.en?.[key];
+	if (!entry) return undefined;
 	return entry.message.replace(/\$([A-Z_]+)\$/g, (whole, name: string) => {
 		const content = entry.placeholders?.[name]?.content;
 		const index = content ? Number(content.slice(1)) - 1 : -1;
@@ -42,9 +55,10 @@ function fromBundle(lang: Lang, key: MessageKey, substitutions: string[]): strin
 }
 
 export function t(key: MessageKey, ...substitutions: string[]): string {
-	if (chosen) return fromBundle(chosen, key, substitutions);
-	const message = browser.i18n.getMessage(key, substitutions);
-	return message || fromBundle(currentLang(), key, substitutions);
+	// A forced language whose table has not arrived yet falls back to the browser's language.
+	const forced = chosen ? fromTable(chosen, key, substitutions) : undefined;
+	if (forced !== undefined) return forced;
+	return browser.i18n.getMessage(key, substitutions) || fromTable(currentLang(), key, substitutions) || key;
 }
 
 /**

@@ -31,6 +31,8 @@ export interface Protocol {
 	'ping': { request: undefined; response: { version: string; dataVersion: string } };
 	/** cs → bg: what this frame found, for the toolbar count and the popup. */
 	'page-report': { request: PageReport; response: undefined };
+	/** cs → bg: one language's UI messages, when the user forced a language (the content script does not bundle them). */
+	'ui-messages': { request: { lang: 'en' | 'fr' }; response: Record<string, { message: string; placeholders?: Record<string, { content: string }> }> };
 	/** cs/ui → bg: the full card for a vendor, in a language. */
 	'vendor-card': { request: { vendor: string; offering?: string; lang: 'en' | 'fr' }; response: VendorCard | null };
 	/** ui → bg: the last report for a tab. */

@@ -202,6 +202,25 @@ describe('switching badges off and on', () => {
 	});
 });
 
+describe('language', () => {
+	it('speaks the chosen language in badges and in the card, even though the page script bundles no messages', async () => {
+		await setSettings({ language: 'fr' });
+		const page = await open('/integrity.html');
+		await waitFor(() => countBadges(page, '#p1'), (count) => count === 5);
+		expect(await badgeNames(page)).toEqual(expect.arrayContaining([expect.stringMatching(/^Amazon Web Services \(AWS\) — Contrôle hors UE, droit américain : contrôle : États-Unis/)]));
+		const badge = await firstBadgeBox(page, '#p1');
+		await page.mouse.move(badge.x, badge.y);
+		const cdp = await page.context().newCDPSession(page);
+		await expect.poll(async () => {
+			const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: Array<{ role?: { value: string }; name?: { value: string } }> };
+			return nodes.filter((node) => node.role?.value === 'button').map((node) => node.name?.value ?? '');
+		}, { timeout: 5000 }).toEqual(expect.arrayContaining(['Fermer', 'Masquer les badges sur ce site']));
+		await cdp.detach();
+		await setSettings({ language: 'auto' });
+		await page.close();
+	});
+});
+
 describe('live pages', () => {
 	let page: Page;
 	beforeAll(async () => {
