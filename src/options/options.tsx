@@ -7,7 +7,8 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { BADGE_STYLES, DENSITIES, LANGUAGES, type Settings } from '../core/settings.ts';
-import { dataset } from '../data/index.ts';
+// Only the version and date: the options page has no use for the sourced dataset itself.
+import meta from '../data/meta.json' with { type: 'json' };
 import { currentLang, t, type MessageKey } from '../shared/i18n.ts';
 import { writeSettings, type SettingsState } from '../shared/storage.ts';
 import { Switch } from '../ui/switch.tsx';
@@ -73,7 +74,7 @@ export function Options({ initialSettings }: { initialSettings: SettingsState })
 			<SiteLists state={state} onChanged={() => announce('optionsSaved')} />
 
 			<p class="status" role="status" aria-live="polite" data-testid="options-status">{status}</p>
-			<p class="note">{t('popupDataVersion', dataset.meta.version, dataset.meta.data_as_of)}</p>
+			<p class="note">{t('popupDataVersion', meta.version, meta.data_as_of)}</p>
 		</main>
 	);
 }
