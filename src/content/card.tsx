@@ -39,6 +39,23 @@ button.act{background:#2a2f3a;color:#e8eaf0;border-color:#6b7385}button.close{co
 @media (prefers-reduced-motion:no-preference){.panel:popover-open{animation:in .12s ease-out}@keyframes in{from{opacity:0;transform:translateY(-3px)}}}
 `;
 
+/**
+ * Styles a shadow root with a constructed style sheet: a page's Content
+ * Security Policy can block a <style> element, not an adopted sheet. The
+ * element is the fallback where sheets cannot be adopted.
+ */
+export function adoptStyles(root: ShadowRoot, css: string): void {
+	try {
+		const sheet = new CSSStyleSheet();
+		sheet.replaceSync(css);
+		root.adoptedStyleSheets = [sheet];
+	} catch {
+		const style = document.createElement('style');
+		style.textContent = css;
+		root.append(style);
+	}
+}
+
 export interface CardActions {
 	hideOnThisSite(): void;
 }
@@ -65,15 +82,14 @@ export class HoverCard {
 		if (this.panel && this.host?.isConnected) return this.panel;
 		const host = document.createElement(HOST_TAG);
 		const shadow = host.attachShadow({ mode: 'closed' });
-		const style = document.createElement('style');
-		style.textContent = FRAME_CSS + cardCss;
+		adoptStyles(shadow, FRAME_CSS + cardCss);
 		const panel = document.createElement('div');
 		panel.className = 'panel';
 		panel.setAttribute('popover', 'manual');
 		panel.setAttribute('role', 'dialog');
 		panel.setAttribute('aria-labelledby', this.headingId);
 		panel.tabIndex = -1;
-		shadow.append(style, panel);
+		shadow.append(panel);
 		panel.addEventListener('pointerenter', () => {
 			this.pointerInside = true;
 			this.cancelClose();

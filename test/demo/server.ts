@@ -34,7 +34,10 @@ export async function startServer(port = 0, routes: Routes = {}): Promise<LocalS
 		for (const root of ROOTS) {
 			try {
 				const body = await readFile(join(root, path));
-				response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+				const headers: Record<string, string> = { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+				// Pages named *.csp.html get a strict Content Security Policy, to test the extension under one.
+				if (path.endsWith('.csp.html')) headers['content-security-policy'] = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'";
+				response.writeHead(200, headers);
 				response.end(body);
 				return;
 			} catch {

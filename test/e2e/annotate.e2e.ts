@@ -268,12 +268,32 @@ describe('web components and frames', () => {
 	});
 });
 
+describe('pages with a strict Content Security Policy', () => {
+	it('still shows styled badges and a styled card', async () => {
+		const page = await open('/strict.csp.html');
+		await waitFor(() => countBadges(page, '#p1'), (count) => count === 3);
+		const badge = await firstBadgeBox(page, '#p1');
+		// A styled badge is a small coloured box, not an unstyled inline letter.
+		const size = await page.evaluate(() => {
+			const host = [...document.querySelectorAll('*')].find((el) => el.localName.startsWith('whose-cloud-'))!;
+			const rect = host.getBoundingClientRect();
+			return { width: rect.width, height: rect.height };
+		});
+		expect(size.width).toBeGreaterThan(8);
+		expect(size.height).toBeGreaterThan(8);
+		await page.mouse.move(badge.x, badge.y);
+		// The styled card is a 24rem panel placed under the badge; unstyled, it would sit centred in the viewport.
+		await expect.poll(() => topElementAt(page, badge.x + 150, badge.bottom + 60), { timeout: 5000 }).toMatch(/^whose-cloud-/);
+		await page.close();
+	});
+});
+
 describe('privacy', () => {
 	it('made no network request beyond the pages the tests opened', () => {
 		const outside = browser.requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith('chrome-extension://') && !url.startsWith('data:'));
 		expect(outside).toEqual([]);
 		// The extension itself fetched nothing from the test server either: only the pages and the frame.
-		const extra = server.requests.filter((path) => !/^\/(integrity|live|components|frame)\.html(\?.*)?$|^\/favicon\.ico$/.test(path));
+		const extra = server.requests.filter((path) => !/^\/(integrity|live|components|frame|strict\.csp)\.html(\?.*)?$|^\/favicon\.ico$/.test(path));
 		expect(extra).toEqual([]);
 	});
 });

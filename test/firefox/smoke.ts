@@ -48,7 +48,7 @@ async function poll<T>(read: () => Promise<T>, accept: (value: T) => boolean, ti
 }
 
 const server = await startServer();
-const pageUrl = `${server.origin}/firefox-smoke.html`;
+const pageUrl = `${server.origin}/firefox-smoke.csp.html`;
 const port = await freePort();
 const firefox = findFirefox();
 console.log(`Firefox smoke test: ${firefox}, page ${pageUrl}`);
@@ -82,6 +82,13 @@ try {
 	const badgeCount = (): Promise<number> => client.evaluate<number>(pageContext, `[...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('whose-cloud-')).length`);
 	const badges = await poll(badgeCount, (count) => count >= 3);
 	check('content script added badges beside vendor names', badges >= 3, `${badges} badges`);
+
+	// Styled badges are small boxes: under the page's strict CSP only adopted style sheets can style them.
+	const size = await client.evaluate<{ width: number; height: number }>(pageContext, `(() => {
+		const rect = [...document.querySelectorAll('*')].find((el) => el.localName.startsWith('whose-cloud-')).getBoundingClientRect();
+		return { width: rect.width, height: rect.height };
+	})()`);
+	check('badges are styled under a strict Content Security Policy', size.width > 8 && size.height > 8, `${Math.round(size.width)}×${Math.round(size.height)} px`);
 
 	const textIntact = await client.evaluate<boolean>(pageContext, `document.getElementById('article').textContent.replace(/\\s+/g, ' ').trim() === document.getElementById('expected-source').content.textContent.replace(/\\s+/g, ' ').trim()`);
 	check('page text unchanged by the annotation', textIntact);
