@@ -57,10 +57,16 @@ export interface BadgeEvents {
 interface Insertion {
 	hit: Hit;
 	host: HTMLElement;
-	/** The node the badge follows; the split tail, when there is one, comes right after the badge. */
-	head: Text;
+	/**
+	 * The text node the badge follows; the split tail, when there is one, comes right after the
+	 * badge. Undefined when the badge follows a whole link or control instead (see `insert`).
+	 */
+	head: Text | undefined;
 	tail: Text | undefined;
 }
+
+/** A badge inside these would be a control nested in a control, and a click on it would follow the link. */
+const INTERACTIVE = 'a[href], button, summary, label, select, [role="link"], [role="button"], [role="tab"], [role="menuitem"]';
 
 export interface BadgeDeps {
 	index: HitIndex;
@@ -243,6 +249,13 @@ export class Badges {
 		const at = hit.endOffset;
 		if (!node.parentNode || at <= 0 || at > node.data.length) return;
 		const host = this.createHost(hit);
+		// Inside a link the badge goes right after the link: no nested controls, no split needed.
+		const control = node.parentElement?.closest(INTERACTIVE);
+		if (control && hit.block.contains(control) && control !== hit.block) {
+			this.deps.quietly(() => control.after(host));
+			this.insertions.set(hit, { hit, host, head: undefined, tail: undefined });
+			return;
+		}
 		let tail: Text | undefined;
 		this.deps.quietly(() => {
 			if (at < node.data.length) {
@@ -269,12 +282,14 @@ export class Badges {
 	}
 
 	private linkHead(insertion: Insertion): void {
+		if (!insertion.head) return;
 		let set = this.headOf.get(insertion.head);
 		if (!set) this.headOf.set(insertion.head, (set = new Set()));
 		set.add(insertion);
 	}
 
 	private unlinkHead(insertion: Insertion): void {
+		if (!insertion.head) return;
 		const set = this.headOf.get(insertion.head);
 		set?.delete(insertion);
 		if (set?.size === 0) this.headOf.delete(insertion.head);
@@ -287,7 +302,7 @@ export class Badges {
 		const { host, head, tail } = insertion;
 		this.deps.quietly(() => {
 			host.remove();
-			if (tail && tail.parentNode && head.parentNode === tail.parentNode && head.nextSibling === tail) {
+			if (head && tail && tail.parentNode && head.parentNode === tail.parentNode && head.nextSibling === tail) {
 				const at = head.data.length;
 				head.appendData(tail.data);
 				tail.remove();

@@ -82,6 +82,9 @@ describe('what is marked', () => {
 
 	it('badges the first mention of each vendor per paragraph, and nothing in traps, code or form fields', async () => {
 		expect(await countBadges(page, '#p1')).toBe(5);
+		// The mention inside a link gets its badge after the link, never inside it.
+		expect(await countBadges(page, '#p1 a')).toBe(0);
+		expect(await page.evaluate(() => document.querySelector('#p1 a')!.nextElementSibling?.localName ?? '')).toMatch(/^whose-cloud-/);
 		expect(await countBadges(page, '#p2')).toBe(6);
 		// "orange juice", "bleu sky" and "the Amazon rainforest" are not vendors; AWS and OVHcloud are.
 		expect(await countBadges(page, '#p3')).toBe(2);
