@@ -68,9 +68,10 @@ export function Popup({ tabId, siteOverride, inTab, initialSettings, initialPage
 			<main class="popup-main" aria-busy={!page}>
 				<p class="status" role="status" data-testid="popup-status">{status}</p>
 				{siteVendor && siteCard ? <ThisSite site={siteVendor} card={siteCard} /> : null}
+				{/* The switches come before the list: turning badges off is what people most often open the popup for. */}
+				<SiteControl state={settingsState} site={report?.site} />
 				<ThisPage report={report} loading={!page || page.loading} summary={summary} lang={lang} onReveal={reveal} />
 				{summary && summary.vendors.length > 0 ? <LegalContext legal={summary.legal} /> : null}
-				<SiteControl state={settingsState} site={report?.site} />
 				{report?.active ? <ExportReport report={report} /> : null}
 				<ReportFact cards={[...(siteCard ? [siteCard] : []), ...(summary?.vendors.map((item) => item.card) ?? [])]} />
 			</main>

@@ -434,9 +434,9 @@ describe('popup: keyboard and accessibility', () => {
 		const walk = await tabWalk(popup, focusable + 1);
 		expect(walk.slice(0, focusable).every((step) => step.ring), JSON.stringify(walk.filter((step) => !step.ring))).toBe(true);
 		const names = walk.map((step) => step.name);
-		// Reading order: the vendors, then the switches, then export, report, and the footer links.
+		// Reading order: the switches, then the vendors, export, report, and the footer links.
 		const index = (pattern: RegExp): number => names.findIndex((name) => pattern.test(name));
-		const order = [/^button:reveal-/, /site-switch/, /pause-switch/, /global-switch/, /copy-md/, /download-json/, /^summary:Report a wrong fact/, /method-link/, /^button:Options/];
+		const order = [/site-switch/, /pause-switch/, /global-switch/, /^button:reveal-/, /copy-md/, /download-json/, /^summary:Report a wrong fact/, /method-link/, /^button:Options/];
 		const positions = order.map(index);
 		expect(positions.every((position) => position >= 0), JSON.stringify(names)).toBe(true);
 		expect(positions).toEqual([...positions].sort((a, b) => a - b));
