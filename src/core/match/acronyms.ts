@@ -6,8 +6,19 @@
  */
 import type { Mention } from './matcher.ts';
 
-/** 2 to 6 capitals or digits, starting with a capital: "OTC", "OSC", "AWS", "GCP", "S3NS". */
-const DEFINITION = /^\s*\(\s*([A-Z][A-Z0-9&]{1,5})\s*\)/;
+/** Words between the name and the parenthesis, then the acronym: "Oracle[ Sovereign Cloud] (OSC)". */
+const DEFINITION = /^([\p{L}\p{N}’'\- ]{0,60}?)\s*\(\s*([A-Z][A-Z0-9&]{1,5})\s*\)/u;
+
+/**
+ * An acronym defines the name only when its letters are the initials of the
+ * words it follows ("Open Telekom Cloud (OTC)", "Oracle Sovereign Cloud
+ * (OSC)"); "serveur virtuel Kimsufi (VKS)" abbreviates a longer phrase, not
+ * the vendor.
+ */
+function initialsMatch(words: string, acronym: string): boolean {
+	const initials = words.split(/[\s’'\-]+/).filter(Boolean).map((word) => word[0]!.toUpperCase()).join('');
+	return initials === acronym.replace(/&/g, '');
+}
 const WORD = /[\p{L}\p{N}_]/u;
 
 const isBoundary = (text: string, index: number): boolean => index < 0 || index >= text.length || !WORD.test(text[index]!);
@@ -17,10 +28,10 @@ export function expandAcronyms(text: string, mentions: readonly Mention[]): Ment
 	const taken = (start: number, end: number): boolean =>
 		mentions.some((m) => m.start < end && start < m.end) || added.some((m) => m.start < end && start < m.end);
 	for (const mention of mentions) {
-		const match = DEFINITION.exec(text.slice(mention.end, mention.end + 16));
+		const match = DEFINITION.exec(text.slice(mention.end, mention.end + 80));
 		if (!match) continue;
-		const acronym = match[1]!;
-		if (acronym === mention.surface) continue;
+		const acronym = match[2]!;
+		if (acronym === mention.surface || !initialsMatch(`${mention.surface} ${match[1]!}`, acronym)) continue;
 		let from = mention.end;
 		for (;;) {
 			const index = text.indexOf(acronym, from);

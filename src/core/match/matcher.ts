@@ -122,6 +122,12 @@ export function mergeAdjacent(text: string, mentions: Mention[]): Mention[] {
 	return out;
 }
 
+/**
+ * A company name that is part of a place's name ("Salesforce Tower", "Oracle
+ * Park") names the place, not the vendor.
+ */
+const VENUE = /^\s+(?:Tower|Park|Arena|Stadium|Field|Plaza|Theater|Theatre)(?![\p{L}\p{N}])/u;
+
 const CONFIDENCE_FLOOR = 0.55;
 
 export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
@@ -157,6 +163,7 @@ export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
 				regex.lastIndex = start + 1;
 				continue;
 			}
+			if (VENUE.test(text.slice(end, end + 12))) continue;
 			const alias = resolve(surface);
 			if (!alias) continue;
 			if (alias.ambiguous) pending.push({ start, end, surface, alias });

@@ -163,7 +163,7 @@ export const SENSES: Record<string, SenseRule> = {
 	s3: {
 		why: '"S3" also names the storage protocol other providers copy ("S3-compatible"); AWS’s service needs storage context without that.',
 		prior: -2,
-		cues: { objectStorage: 2.5, cloud: 1, s3Protocol: -4 },
+		cues: { objectStorage: 2.5, cloud: 1, s3Protocol: -6 },
 		before: { amazon: 6, aws: 6, api: -4, protocole: -4 },
 		after: { compatible: -6, api: -4 },
 		near: { same: 3, other: 0 },
