@@ -16,7 +16,7 @@ const DEFINITION = /^([\p{L}\p{N}’'\- ]{0,60}?)\s*\(\s*([A-Z][A-Z0-9&]{1,5})\s
  * the vendor.
  */
 function initialsMatch(words: string, acronym: string): boolean {
-	const initials = words.split(/[\s’'\-]+/).filter(Boolean).map((word) => word[0]!.toUpperCase()).join('');
+	const initials = words.split(/[\s’'-]+/).filter(Boolean).map((word) => word[0]!.toUpperCase()).join('');
 	return initials === acronym.replace(/&/g, '');
 }
 const WORD = /[\p{L}\p{N}_]/u;
