@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { findChromium } from '../tools/find-chromium.ts';
+import { CHROMIUM_FLAGS } from '../tools/chromium-flags.ts';
 import type { TraceEvent } from './page-trace.ts';
 
 export const VIEWPORT = { width: 1280, height: 900 };
@@ -34,17 +35,7 @@ export async function launch(extensionDir?: string): Promise<BenchBrowser> {
 		headless: true,
 		viewport: VIEWPORT,
 		locale: 'en-US',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--disable-features=Translate,OptimizationHints,MediaRouter',
-			...extensionArgs,
-		],
+		args: [...CHROMIUM_FLAGS, ...extensionArgs],
 	});
 	let extensionId: string | undefined;
 	if (extensionDir) {

@@ -12,6 +12,7 @@
 import { matcherAliases } from '../../src/core/compact.ts';
 import { dataset } from '../../src/data/index.ts';
 import { PROBE_SCRIPT } from './page-probe.ts';
+import { xorshift } from './text.ts';
 
 export interface PageSpec {
 	name: string;
@@ -54,17 +55,9 @@ numérique stockage calcul région centre opérateur qualifié qualification ré
 const AMBIGUOUS_WORDS = ['Amazon', 'Orange', 'Google', 'Oracle', 'Teams', 'Outlook', 'Slack', 'Azure', 'Lambda', 'Alibaba'];
 const NEAR_MISS_SUFFIXES = ['s', 'é', 'ing', 'ien', 'x', '2b'];
 
-/** xorshift32: tiny, fast, and the same sequence on every machine. */
+/** The shared xorshift32 sequence (text.ts), with the helpers the page generator needs. */
 function createRandom(seed: number): { next(): number; int(min: number, max: number): number; pick<T>(list: readonly T[]): T } {
-	let state = seed >>> 0 || 1;
-	const next = (): number => {
-		state ^= state << 13;
-		state >>>= 0;
-		state ^= state >>> 17;
-		state ^= state << 5;
-		state >>>= 0;
-		return state / 0x1_0000_0000;
-	};
+	const next = xorshift(seed);
 	return {
 		next,
 		int: (min, max) => min + Math.floor(next() * (max - min + 1)),

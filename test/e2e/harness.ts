@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { findChromium } from '../tools/find-chromium.ts';
+import { CHROMIUM_FLAGS } from '../tools/chromium-flags.ts';
 
 /** The unpacked extension to load; WHOSE_CLOUD_DIST points elsewhere (e.g. a private copy while another build runs). */
 export const DIST = process.env.WHOSE_CLOUD_DIST ?? new URL('../../dist/', import.meta.url).pathname.replace(/\/$/, '');
@@ -40,14 +41,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
 		viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
 		locale: options.locale ?? 'en-US',
 		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--disable-features=Translate,OptimizationHints,MediaRouter',
+			...CHROMIUM_FLAGS,
 			// Playwright passes --disable-extensions; this flag is what lets ours load.
 			`--disable-extensions-except=${DIST}`,
 			`--load-extension=${DIST}`,
