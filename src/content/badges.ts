@@ -261,7 +261,7 @@ export class Badges {
 			if (at < node.data.length) {
 				tail = node.splitText(at);
 				this.deps.marks.refresh(this.deps.index.moveAfterSplit(node, tail, at));
-				this.retargetHeads(node, tail, at);
+				this.retargetHeads(node, tail);
 			}
 			node.after(host);
 		});
@@ -271,8 +271,7 @@ export class Badges {
 	}
 
 	/** After splitting `node`, badges that followed its end now follow `tail`. */
-	private retargetHeads(node: Text, tail: Text, at: number): void {
-		void at;
+	private retargetHeads(node: Text, tail: Text): void {
 		for (const insertion of [...(this.headOf.get(node) ?? [])]) {
 			if (insertion.host.previousSibling === node) continue;
 			this.unlinkHead(insertion);
@@ -349,12 +348,6 @@ export class Badges {
 		// Last in the document first, so each merge finds its neighbour in place.
 		doomed.sort((a, b) => (a.host.compareDocumentPosition(b.host) & Node.DOCUMENT_POSITION_FOLLOWING ? 1 : -1));
 		for (const insertion of doomed) this.undo(insertion);
-	}
-
-	/** The hit whose badge is this host. */
-	hitOf(host: Element): Hit | undefined {
-		for (const insertion of this.insertions.values()) if (insertion.host === host) return insertion.hit;
-		return undefined;
 	}
 
 	hostOf(hit: Hit): HTMLElement | undefined {

@@ -130,17 +130,8 @@ export class HoverCard {
 		else this.openTimer = setTimeout(go, OPEN_DELAY_MS);
 	}
 
-	/** The pointer left before the delay ran out: do not open. */
-	cancelOpen(): void {
-		clearTimeout(this.openTimer);
-	}
-
 	isOpen(): boolean {
 		return Boolean(this.panel?.matches(':popover-open'));
-	}
-
-	isFor(hit: Hit): boolean {
-		return this.current?.hit === hit && this.isOpen();
 	}
 
 	/** Closes after a grace period, unless by then the pointer or the focus is in the card. */

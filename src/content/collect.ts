@@ -34,7 +34,7 @@ export interface CollectOptions {
 type Verdict = { skip: true } | { skip: false; block: Element };
 
 export class FlowCollector {
-	private cache = new WeakMap<Element, Verdict>();
+	private readonly cache = new WeakMap<Element, Verdict>();
 
 	constructor(private readonly options: CollectOptions) {}
 
@@ -60,11 +60,6 @@ export class FlowCollector {
 		}
 		this.cache.set(element, verdict);
 		return verdict;
-	}
-
-	/** Forget cached verdicts, e.g. after the skip-code setting changed. */
-	reset(): void {
-		this.cache = new WeakMap();
 	}
 
 	/**

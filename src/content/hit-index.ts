@@ -49,10 +49,6 @@ export class HitIndex {
 		return [...(this.byBlock.get(block) ?? [])].sort((a, b) => a.mention.start - b.mention.start);
 	}
 
-	blocks(): IterableIterator<Element> {
-		return this.byBlock.keys();
-	}
-
 	all(): Hit[] {
 		const out = new Set<Hit>();
 		for (const set of this.byBlock.values()) for (const hit of set) out.add(hit);

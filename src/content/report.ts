@@ -63,10 +63,6 @@ export class FindingsReport {
 		this.schedule();
 	}
 
-	all(): ReadonlySet<Hit> {
-		return this.hits;
-	}
-
 	vendors(): PageVendor[] {
 		return [...this.counts.values()].map((entry) => ({ ...entry })).sort((a, b) => b.count - a.count || a.vendor.localeCompare(b.vendor));
 	}

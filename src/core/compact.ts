@@ -4,7 +4,7 @@
  * content bundle carries aliases and one verdict level per vendor, not the
  * sourced dataset, which stays in the background and the popup.
  */
-import { findProfile, offeringProfile, providerProfile } from './dataset/profile.ts';
+import { offeringProfile, providerProfile } from './dataset/profile.ts';
 import type { Dataset, LocalTextT } from './dataset/types.ts';
 import type { MatcherAlias } from './match/matcher.ts';
 import { countryName } from './dataset/countries.ts';
@@ -76,4 +76,3 @@ export function buildCompactIndex(dataset: Dataset): CompactIndex {
 	return { version: dataset.meta.version, dataAsOf: dataset.meta.data_as_of, aliases: matcherAliases(dataset), entries };
 }
 
-export { findProfile };

@@ -6,14 +6,6 @@
  */
 import { foldToken, isWordUnit } from './cue-scan.ts';
 
-/** Lower case, accents removed: the form cue lists and sense rules are written in. */
-export function fold(text: string): string {
-	return text
-		.normalize('NFD')
-		.replace(/\p{M}+/gu, '')
-		.toLowerCase();
-}
-
 /** Characters after which a capital letter says nothing: sentence ends, list bullets, line breaks. */
 const SENTENCE_BREAK = new Set(['.', '!', '?', '…', ':', ';', '\n', '\r', '|', '•', '·']);
 /** Openers skipped when looking back for a sentence break. */

@@ -3,8 +3,8 @@
  * vendor. Pure scoring over the data in `senses.ts` and `cues.ts`; see those
  * files for what each weight means and why it exists.
  */
-import { fold, inCapitalisedRun, isSentenceInitial, neighbours } from './context.ts';
-import { scanCues } from './cue-scan.ts';
+import { inCapitalisedRun, isSentenceInitial, neighbours } from './context.ts';
+import { foldToken, scanCues } from './cue-scan.ts';
 import type { CueSetId } from './cues.ts';
 import { CONTEXT_CHARS, DEFAULT_SENSE, NEIGHBOUR_WEIGHTS, SENSES, type SenseRule } from './senses.ts';
 
@@ -69,7 +69,7 @@ const senseCache = new Map<string, SenseRule>();
 export function senseFor(alias: string): SenseRule {
 	let rule = senseCache.get(alias);
 	if (!rule) {
-		rule = SENSES[fold(alias)] ?? DEFAULT_SENSE;
+		rule = SENSES[foldToken(alias)] ?? DEFAULT_SENSE;
 		senseCache.set(alias, rule);
 	}
 	return rule;

@@ -100,11 +100,6 @@ function alternatives(alias: PatternAlias): Alternative[] {
 	}
 }
 
-/** The regex source for one alias, covering exactly the spellings its case rule allows. */
-export function aliasSource(alias: PatternAlias): string {
-	return alternatives(alias).map((alternative) => alternative.source).join('|');
-}
-
 /** Characters that continue a word: a match must not be glued to one on either side. */
 export const WORD_CHAR = /[\p{L}\p{M}\p{N}_]/u;
 
