@@ -39,7 +39,7 @@ export interface PageScanOptions {
 export class PageScan {
 	private unambiguousOnPage = 0;
 	private firstPassDone = false;
-	private deferred: Array<{ flow: Flow; pending: Candidate[]; anchors: Mention[] }> = [];
+	private deferred: Array<{ flow: Flow; pending: Candidate[]; anchors: readonly Mention[] }> = [];
 
 	constructor(private readonly options: PageScanOptions) {}
 

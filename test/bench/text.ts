@@ -115,9 +115,13 @@ const capitalise = (word: string): string => word.charAt(0).toUpperCase() + word
 function spell(random: () => number, alias: MatcherAlias): string {
 	const roll = random();
 	if (alias.case === 'exact' || roll < 0.8) return alias.text;
-	if (alias.case === 'insensitive' && roll < 0.9) return alias.text.toLowerCase();
+	// "Any case" still starts with a capital (see src/core/match/pattern.ts): "Ovhcloud", "Amazon web services".
+	if (alias.case === 'insensitive' && roll < 0.9) return capitalise(alias.text.toLowerCase());
 	return alias.text.toUpperCase();
 }
+
+/** A flat copy of a string (JSON round trip: the engine builds a new sequential string). */
+const flatCopy = (text: string): string => JSON.parse(JSON.stringify(text)) as string;
 
 export function generateText(chars: number, aliases: readonly MatcherAlias[], seed = 42): GeneratedText {
 	const random = xorshift(seed);
@@ -176,8 +180,10 @@ export function generateText(chars: number, aliases: readonly MatcherAlias[], se
 		write(writer, '\n\n');
 	}
 
-	// Cut to the exact size; a mention cut in two is no longer counted.
-	const text = writer.parts.join('').slice(0, chars);
+	// Cut to the exact size; a mention cut in two is no longer counted. The cut is copied into a flat
+	// string: a slice is a view on the longer text, and reading a view char by char is slower (for
+	// the floor too), while page text nodes and files come as flat strings.
+	const text = flatCopy(writer.parts.join('').slice(0, chars));
 	const kept = inserted.filter((mention) => mention.end <= chars);
 	return { text, expected: kept.length, inserted: kept, ambiguous, traps };
 }

@@ -72,7 +72,8 @@ export const Alias = z.strictObject({
 	/**
 	 * How case is matched.
 	 * - `exact`: only this spelling ("AWS", "Bleu", "S3NS");
-	 * - `insensitive`: any case ("OVHcloud", "OVHCloud", "ovhcloud");
+	 * - `insensitive`: any case after a capital ("OVHcloud", "OVHCloud", "OvhCloud"); all lower case
+	 *   ("ovhcloud") is a handle, tag or path more often than prose, and is left out (see match/pattern.ts);
 	 * - `title`: this spelling or all capitals ("Outscale", "OUTSCALE").
 	 */
 	case: z.enum(['exact', 'insensitive', 'title']),

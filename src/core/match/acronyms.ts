@@ -8,6 +8,8 @@ import type { Mention } from './matcher.ts';
 
 /** Words between the name and the parenthesis, then the acronym: "Oracle[ Sovereign Cloud] (OSC)". */
 const DEFINITION = /^([\p{L}\p{N}’'\- ]{0,60}?)\s*\(\s*([A-Z][A-Z0-9&]{1,5})\s*\)/u;
+/** How far after the name a definition is looked for. */
+const DEFINITION_REACH = 80;
 
 /**
  * An acronym defines the name only when its letters are the initials of the
@@ -23,12 +25,20 @@ const WORD = /[\p{L}\p{N}_]/u;
 
 const isBoundary = (text: string, index: number): boolean => index < 0 || index >= text.length || !WORD.test(text[index]!);
 
-export function expandAcronyms(text: string, mentions: readonly Mention[]): Mention[] {
+export function expandAcronyms(text: string, mentions: readonly Mention[]): readonly Mention[] {
 	const added: Mention[] = [];
 	const taken = (start: number, end: number): boolean =>
 		mentions.some((m) => m.start < end && start < m.end) || added.some((m) => m.start < end && start < m.end);
+	// A definition needs a parenthesis close after the name. Finding the next one once for all
+	// mentions (they come in text order) spares the RegExp on nearly every mention.
+	let paren = -1;
 	for (const mention of mentions) {
-		const match = DEFINITION.exec(text.slice(mention.end, mention.end + 80));
+		if (paren < mention.end) {
+			const index = text.indexOf('(', mention.end);
+			paren = index < 0 ? Infinity : index;
+		}
+		if (paren >= mention.end + DEFINITION_REACH) continue;
+		const match = DEFINITION.exec(text.slice(mention.end, mention.end + DEFINITION_REACH));
 		if (!match) continue;
 		const acronym = match[2]!;
 		if (acronym === mention.surface || !initialsMatch(`${mention.surface} ${match[1]!}`, acronym)) continue;
@@ -43,5 +53,5 @@ export function expandAcronyms(text: string, mentions: readonly Mention[]): Ment
 			added.push(found);
 		}
 	}
-	return added.length === 0 ? [...mentions] : [...mentions, ...added].sort((a, b) => a.start - b.start);
+	return added.length === 0 ? mentions : [...mentions, ...added].sort((a, b) => a.start - b.start);
 }

@@ -4,7 +4,7 @@
  * their own block plus the page (any unambiguous vendor anywhere on it).
  */
 import { expandAcronyms } from './acronyms.ts';
-import { mergeAdjacent, type Matcher, type Mention, type ScanOptions } from './matcher.ts';
+import { mergeAdjacent, mergeByStart, type Matcher, type Mention, type ScanOptions } from './matcher.ts';
 
 /** Extra evidence for ambiguous names when the page names any vendor unambiguously. */
 export const PAGE_EVIDENCE = 1;
@@ -15,6 +15,6 @@ export function scanBlocks(matcher: Matcher, blocks: readonly string[], options:
 	return first.map(({ mentions, pending }, index) => {
 		const text = blocks[index]!;
 		const decided = pending.length === 0 ? [] : matcher.decide(text, pending, mentions, { ...options, pageEvidence });
-		return mergeAdjacent(text, expandAcronyms(text, [...mentions, ...decided].sort((a, b) => a.start - b.start)));
+		return mergeAdjacent(text, expandAcronyms(text, mergeByStart(mentions, decided)));
 	});
 }

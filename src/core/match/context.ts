@@ -1,10 +1,12 @@
 /**
  * Reads the text right around a candidate mention: the neighbouring words,
  * and whether the name sits at the start of a sentence or inside a headline
- * (where capitals say nothing). Words are found by walking char codes out
- * from the name, a few words each way, so this costs next to nothing.
+ * (where capitals say nothing). The cue scan already reads every word of the
+ * window, so it notes the few words on each side of the name as it goes
+ * (`WordsAround`); nothing here reads the text a second time except to fold
+ * the two or three words it needs.
  */
-import { foldToken, isWordUnit } from './cue-scan.ts';
+import { foldToken } from './cue-scan.ts';
 
 /** Characters after which a capital letter says nothing: sentence ends, list bullets, line breaks. */
 const SENTENCE_BREAK = new Set(['.', '!', '?', '…', ':', ';', '\n', '\r', '|', '•', '·']);
@@ -17,39 +19,71 @@ export function isSentenceInitial(text: string, start: number): boolean {
 	return index < 0 || SENTENCE_BREAK.has(text[index]!);
 }
 
-interface WordSpan {
-	start: number;
-	end: number;
+/** How many words are noted on each side: the most any reader below needs. */
+const SIDE = 3;
+
+/**
+ * The words nearest a span, as [start, end) offsets, noted by the cue scan:
+ * the last SIDE words that end before the span and the first SIDE words that
+ * start after it. Reused from candidate to candidate.
+ */
+export class WordsAround {
+	/** Nearest first. */
+	readonly beforeStart = new Int32Array(SIDE);
+	readonly beforeEnd = new Int32Array(SIDE);
+	beforeCount = 0;
+	/** Nearest first. */
+	readonly afterStart = new Int32Array(SIDE);
+	readonly afterEnd = new Int32Array(SIDE);
+	afterCount = 0;
+
+	reset(): void {
+		this.beforeCount = 0;
+		this.afterCount = 0;
+	}
+
+	/** A word read before the span; words come in text order, so it is the nearest so far. */
+	noteBefore(start: number, end: number): void {
+		for (let index = Math.min(this.beforeCount, SIDE - 1); index > 0; index--) {
+			this.beforeStart[index] = this.beforeStart[index - 1]!;
+			this.beforeEnd[index] = this.beforeEnd[index - 1]!;
+		}
+		this.beforeStart[0] = start;
+		this.beforeEnd[0] = end;
+		if (this.beforeCount < SIDE) this.beforeCount++;
+	}
+
+	/** A word read after the span; only the first SIDE are kept. */
+	noteAfter(start: number, end: number): void {
+		if (this.afterCount === SIDE) return;
+		this.afterStart[this.afterCount] = start;
+		this.afterEnd[this.afterCount] = end;
+		this.afterCount++;
+	}
 }
 
-/** Up to `count` words before `from` (nearest first), looking no further than `reach` characters. */
-function wordsBefore(text: string, from: number, count: number, reach: number): WordSpan[] {
-	const out: WordSpan[] = [];
+/**
+ * Calls `use` with up to `count` words before `from` (nearest first), looking
+ * no further back than `reach` characters: a word that crosses that limit is
+ * cut there, as a reader's glance would cut it.
+ */
+function eachBefore(near: WordsAround, from: number, count: number, reach: number, use: (start: number, end: number) => void): void {
 	const limit = Math.max(0, from - reach);
-	let index = from - 1;
-	while (out.length < count && index >= limit) {
-		while (index >= limit && !isWordUnit(text.charCodeAt(index))) index--;
-		if (index < limit) break;
-		const end = index + 1;
-		while (index >= limit && isWordUnit(text.charCodeAt(index))) index--;
-		out.push({ start: index + 1, end });
+	for (let index = 0; index < Math.min(count, near.beforeCount); index++) {
+		const end = near.beforeEnd[index]!;
+		if (end <= limit) return;
+		use(Math.max(near.beforeStart[index]!, limit), end);
 	}
-	return out;
 }
 
-/** Up to `count` words from `from` on (nearest first), looking no further than `reach` characters. */
-function wordsAfter(text: string, from: number, count: number, reach: number): WordSpan[] {
-	const out: WordSpan[] = [];
+/** The same after `from`, looking no further than `reach` characters on. */
+function eachAfter(near: WordsAround, text: string, from: number, count: number, reach: number, use: (start: number, end: number) => void): void {
 	const limit = Math.min(text.length, from + reach);
-	let index = from;
-	while (out.length < count && index < limit) {
-		while (index < limit && !isWordUnit(text.charCodeAt(index))) index++;
-		if (index >= limit) break;
-		const start = index;
-		while (index < limit && isWordUnit(text.charCodeAt(index))) index++;
-		out.push({ start, end: index });
+	for (let index = 0; index < Math.min(count, near.afterCount); index++) {
+		const start = near.afterStart[index]!;
+		if (start >= limit) return;
+		use(start, Math.min(near.afterEnd[index]!, limit));
 	}
-	return out;
 }
 
 const UPPER = /\p{Lu}/u;
@@ -58,30 +92,52 @@ const isCapitalisedAt = (text: string, index: number): boolean => {
 	return code < 0x80 ? code >= 0x41 && code <= 0x5a : UPPER.test(text[index]!);
 };
 
+/** Headline test state, kept outside the function so that reading a word allocates nothing. */
+let longWords = 0;
+let capitalisedWords = 0;
+let headlineText = '';
+function countLongWord(start: number, end: number): void {
+	if (end - start < 4) return;
+	longWords++;
+	if (isCapitalisedAt(headlineText, start)) capitalisedWords++;
+}
+
 /**
  * True when the words around are mostly capitalised, as in a headline or a
  * title ("Orange Et Capgemini Lancent…"): capitals there are typography.
+ * Counts words of four letters or more, three on each side within 60
+ * characters.
  */
-export function inCapitalisedRun(text: string, start: number, end: number): boolean {
-	const near = [...wordsBefore(text, start, 3, 60), ...wordsAfter(text, end, 3, 60)].filter((word) => word.end - word.start >= 4);
-	if (near.length < 2) return false;
-	const capitalised = near.filter((word) => isCapitalisedAt(text, word.start)).length;
-	return capitalised / near.length >= 0.67;
+export function inCapitalisedRun(text: string, start: number, end: number, near: WordsAround): boolean {
+	longWords = 0;
+	capitalisedWords = 0;
+	headlineText = text;
+	eachBefore(near, start, 3, 60, countLongWord);
+	eachAfter(near, text, end, 3, 60, countLongWord);
+	headlineText = '';
+	if (longWords < 2) return false;
+	return capitalisedWords / longWords >= 0.67;
 }
 
 /** French elided words ("d’", "l’", "qu’"): the word before them is the real neighbour. */
 const ELIDED = new Set(['d', 'l', 'qu', 'j', 's', 'n', 'm', 't', 'c']);
 
-/**
- * The folded words right before and right after a span. `previous` is the
- * word touching the span ("d" in "jus d’Orange"); `previousWord` skips an
- * elided article ("jus").
- */
-export function neighbours(text: string, start: number, end: number): { previous?: string; previousWord?: string; next?: string } {
-	const before = wordsBefore(text, start, 2, 40).map((word) => foldToken(text.slice(word.start, word.end)));
-	const after = wordsAfter(text, end, 1, 40);
+export interface Neighbours {
+	/** The folded word touching the span on the left ("d" in "jus d’Orange"). */
+	previous?: string;
+	/** The word before, skipping an elided article ("jus"). */
+	previousWord?: string;
+	/** The folded word right after the span. */
+	next?: string;
+}
+
+/** The folded words right before and right after a span, each within 40 characters. */
+export function neighbours(text: string, start: number, end: number, near: WordsAround): Neighbours {
+	const before: string[] = [];
+	eachBefore(near, start, 2, 40, (from, to) => void before.push(foldToken(text.slice(from, to))));
+	let next: string | undefined;
+	eachAfter(near, text, end, 1, 40, (from, to) => void (next = foldToken(text.slice(from, to))));
 	const previous = before[0];
 	const previousWord = previous !== undefined && ELIDED.has(previous) ? before[1] : previous;
-	const next = after[0] ? foldToken(text.slice(after[0].start, after[0].end)) : undefined;
 	return { previous, previousWord, next };
 }

@@ -1,13 +1,14 @@
 /**
  * Finds context cues (cues.ts) in a window of text. Deciding an ambiguous
  * name happens about once per kilobyte of page text, so this is written to
- * be cheap: one pass of a simple token RegExp, a case fold per token (accents
- * stripped only for the rare non-ASCII token), and Map lookups. Phrases are
- * indexed by their first word and checked token by token.
+ * be cheap: one pass over char codes that hashes each folded word as it goes,
+ * a typed-array probe per word, and Map lookups only on a hit. Phrases are
+ * indexed by their last word and checked against the words just read.
  * (One combined RegExp of all cues, tried first, was ten times slower:
  * case-insensitive Unicode classes defeat the engine's fast paths.)
  */
-import { CUES, type CueSetId } from './cues.ts';
+import type { WordsAround } from './context.ts';
+import { CUES, type CueSet, type CueSetId } from './cues.ts';
 
 const MARKS = /\p{M}+/gu;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -82,134 +83,219 @@ function foldedUnit(code: number): number {
 	return folded;
 }
 
-/** The folded units of Latin scripts (ASCII, Latin-1, Latin Extended-A and B) in a flat table: most text never leaves it. */
-const LATIN = new Int16Array(0x250).map((_, code) => foldedUnit(code));
+/**
+ * Folded units in a flat table up to the end of General Punctuation: Latin
+ * letters, and the typographic apostrophes, dashes and narrow spaces of
+ * French text, which would otherwise each cost a Map lookup. Most text never
+ * leaves this table.
+ */
+const TABLE_END = 0x2070;
+const FOLDED = new Int16Array(TABLE_END).map((_, code) => foldedUnit(code));
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 /** FNV-1a over folded units: a word's identity without building its string. */
 function hashOf(folded: string): number {
-	let hash = 0x811c9dc5;
-	for (let index = 0; index < folded.length; index++) hash = Math.imul(hash ^ folded.charCodeAt(index), 0x01000193);
+	let hash = FNV_OFFSET;
+	for (let index = 0; index < folded.length; index++) hash = Math.imul(hash ^ folded.charCodeAt(index), FNV_PRIME);
 	return hash >>> 0;
 }
 
+/** Cue sets in a fixed order: a set is counted by its index, in arrays, not in a Map per candidate. */
+export const CUE_SET_IDS = Object.keys(CUES) as CueSetId[];
+
 interface WordEntry {
 	key: string;
-	sets: CueSetId[];
+	/** The cue's number (see `cueId`). */
+	id: number;
+	sets: number[];
+}
+
+interface PhraseEntry {
+	/** The phrase's word hashes, first to last. */
+	hashes: number[];
+	set: number;
+	id: number;
+}
+
+/** Each distinct cue (word or phrase) gets a number, so that "another cue of this set" is an integer comparison. */
+const cueIds = new Map<string, number>();
+function cueId(key: string): number {
+	let id = cueIds.get(key);
+	if (id === undefined) {
+		id = cueIds.size;
+		cueIds.set(key, id);
+	}
+	return id;
 }
 
 /** Cue words by hash (a list, in case two words ever share a hash). */
 const WORDS = new Map<number, WordEntry[]>();
-/** First word's hash → phrases starting with it. */
-const PHRASES = new Map<number, Array<{ hashes: number[]; set: CueSetId; key: string }>>();
+/**
+ * Last word's hash → phrases ending with it. Indexed by the last word so that
+ * one left-to-right pass can check a phrase against the words just read.
+ */
+const PHRASES = new Map<number, PhraseEntry[]>();
+/** How many recent word hashes are kept for phrase checks (a power of two above the longest phrase). */
+const RECENT = 8;
+const RECENT_MASK = RECENT - 1;
 
-function addWord(word: string, id: CueSetId): void {
+function addWord(word: string, set: number): void {
 	const hash = hashOf(word);
 	const list = WORDS.get(hash) ?? [];
 	const entry = list.find((item) => item.key === word);
 	if (entry) {
-		if (!entry.sets.includes(id)) entry.sets.push(id);
-	} else list.push({ key: word, sets: [id] });
+		if (!entry.sets.includes(set)) entry.sets.push(set);
+	} else list.push({ key: word, id: cueId(word), sets: [set] });
 	WORDS.set(hash, list);
 }
 
-for (const [id, set] of Object.entries(CUES) as Array<[CueSetId, (typeof CUES)[CueSetId]]>) {
-	for (const word of set.words) addWord(foldToken(word), id);
-	for (const phrase of ('phrases' in set ? set.phrases : []) as readonly string[]) {
+CUE_SET_IDS.forEach((id, set) => {
+	const cues: CueSet = CUES[id];
+	for (const word of cues.words) addWord(foldToken(word), set);
+	for (const phrase of cues.phrases ?? []) {
 		const words = tokenize(phrase).map((token) => token.key);
+		// A longer phrase could not be checked against the recent words: fail loudly at load, not silently on pages.
+		if (words.length > RECENT) throw new Error(`cue phrase "${phrase}" has more than ${RECENT} words`);
 		const hashes = words.map(hashOf);
-		const list = PHRASES.get(hashes[0]!) ?? [];
-		list.push({ hashes, set: id, key: words.join(' ') });
-		PHRASES.set(hashes[0]!, list);
+		const last = hashes[hashes.length - 1]!;
+		const list = PHRASES.get(last) ?? [];
+		list.push({ hashes, set, id: cueId(words.join(' ')) });
+		PHRASES.set(last, list);
 	}
-}
+});
 
 /** Confirms a hash hit by comparing folded units, without building the word's string. */
 function sameWord(text: string, start: number, end: number, key: string): boolean {
 	if (end - start !== key.length) return false;
 	for (let index = start; index < end; index++) {
 		const code = text.charCodeAt(index);
-		if ((code < 0x250 ? LATIN[code]! : foldedUnit(code)) !== key.charCodeAt(index - start)) return false;
+		if ((code < TABLE_END ? FOLDED[code]! : foldedUnit(code)) !== key.charCodeAt(index - start)) return false;
 	}
 	return true;
 }
 
 /**
- * An open-addressing table from word hash to its entries, in typed arrays:
- * most words of a window are not cues, and this answers "no" in a couple of
- * nanoseconds where a Map takes tens.
+ * An open-addressing table from word hash to the cue words with that hash
+ * and the phrases ending with it, in typed arrays: most words of a window are
+ * not cues, and this answers "no" in a couple of nanoseconds where a Map
+ * takes tens. A hit leads straight to its lists, without a Map lookup.
  */
 const TABLE_BITS = 12;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
 const tableHashes = new Uint32Array(1 << TABLE_BITS);
-const tableUsed = new Uint8Array(1 << TABLE_BITS);
+/** Per slot: 1 + index into WORD_LISTS and PHRASE_LISTS (0: empty slot). */
+const tableEntry = new Uint16Array(1 << TABLE_BITS);
+const WORD_LISTS: Array<WordEntry[] | undefined> = [];
+const PHRASE_LISTS: Array<PhraseEntry[] | undefined> = [];
 for (const hash of new Set([...WORDS.keys(), ...PHRASES.keys()])) {
 	let slot = hash & TABLE_MASK;
-	while (tableUsed[slot]) slot = (slot + 1) & TABLE_MASK;
-	tableUsed[slot] = 1;
+	while (tableEntry[slot]) slot = (slot + 1) & TABLE_MASK;
 	tableHashes[slot] = hash;
+	WORD_LISTS.push(WORDS.get(hash));
+	PHRASE_LISTS.push(PHRASES.get(hash));
+	tableEntry[slot] = WORD_LISTS.length;
 }
 
-function known(hash: number): boolean {
-	for (let slot = hash & TABLE_MASK; tableUsed[slot]; slot = (slot + 1) & TABLE_MASK) if (tableHashes[slot] === hash) return true;
-	return false;
+/** 1 + the index of the hash's lists, or 0 when no cue word or phrase has this hash. */
+function lookup(hash: number): number {
+	for (let slot = hash & TABLE_MASK; tableEntry[slot]; slot = (slot + 1) & TABLE_MASK) if (tableHashes[slot] === hash) return tableEntry[slot]!;
+	return 0;
 }
 
-/** Reused between calls: the hashes and bounds of the window's words. */
-let hashes = new Uint32Array(256);
-let starts = new Int32Array(256);
-let ends = new Int32Array(256);
+/** Hashes of the words read so far in the current scan, as a ring (see RECENT). */
+const recent = new Uint32Array(RECENT);
 
 /**
- * Calls `found` for every cue in `text`. `skip` is a span (the candidate name
- * itself) whose single words do not count; phrases overlapping it do ("jus
- * d’orange" is evidence about "Orange").
- *
- * Words are hashed while scanning, so a word that is no cue costs a few
- * arithmetic operations per character and no string; a hash hit is confirmed
- * on the real word.
+ * Which cue sets a window holds, and whether with one cue or with two or
+ * more distinct ones (all that the scoring needs). Cleared and reused from
+ * candidate to candidate, so a scan allocates nothing.
  */
-export function scanCues(text: string, found: (set: CueSetId, key: string) => void, skip?: { start: number; end: number }): void {
-	let count = 0;
-	let hash = 0x811c9dc5;
+export class CueTally {
+	/** Per cue set: the first cue found, or -1. */
+	private readonly first = new Int32Array(CUE_SET_IDS.length).fill(-1);
+	/** Per cue set: 1 for one distinct cue, 2 for more. Valid for the sets in `seen`. */
+	readonly counts = new Uint8Array(CUE_SET_IDS.length);
+	/** The sets found, in the order they were first found. */
+	readonly seen: number[] = [];
+
+	clear(): void {
+		for (const set of this.seen) this.first[set] = -1;
+		this.seen.length = 0;
+	}
+
+	add(set: number, cue: number): void {
+		const first = this.first[set]!;
+		if (first < 0) {
+			this.first[set] = cue;
+			this.counts[set] = 1;
+			this.seen.push(set);
+		} else if (first !== cue) this.counts[set] = 2;
+	}
+}
+
+/** How many words the current scan has read (the ring `recent` holds the last ones). */
+let words = 0;
+
+/**
+ * Adds to `into` every cue in `text` between `from` and `to`, as if that
+ * part had been cut out: a word cut by either bound counts as cut. Words
+ * overlapping [skipStart, skipEnd) (the candidate name itself) do not count
+ * as single words; phrases overlapping it do ("jus d’orange" is evidence
+ * about "Orange").
+ *
+ * One pass, no copy of the window: a word is hashed while it is read, so a
+ * word that is no cue costs a few arithmetic operations per character, one
+ * table probe and no string; a hash hit is confirmed on the real word.
+ * `near`, when given, notes the words on each side of the skipped span.
+ */
+export function scanCues(text: string, from: number, to: number, into: CueTally, skipStart = 0, skipEnd = 0, near?: WordsAround): void {
+	words = 0;
+	let hash = FNV_OFFSET;
 	let start = -1;
-	const length = text.length;
-	for (let index = 0; index <= length; index++) {
-		const code = index < length ? text.charCodeAt(index) : 0x20;
-		const unit = code < 0x250 ? LATIN[code]! : foldedUnit(code);
+	for (let index = from; index < to; index++) {
+		const code = text.charCodeAt(index);
+		const unit = code < TABLE_END ? FOLDED[code]! : foldedUnit(code);
 		if (unit >= 0) {
-			if (start < 0) {
-				start = index;
-				hash = 0x811c9dc5;
-			}
-			hash = Math.imul(hash ^ unit, 0x01000193);
+			if (start < 0) start = index;
+			hash = Math.imul(hash ^ unit, FNV_PRIME);
 			continue;
 		}
-		if (start < 0) continue;
-		if (count === hashes.length) {
-			hashes = Uint32Array.from({ length: count * 2 }, (_, i) => hashes[i] ?? 0);
-			starts = Int32Array.from({ length: count * 2 }, (_, i) => starts[i] ?? 0);
-			ends = Int32Array.from({ length: count * 2 }, (_, i) => ends[i] ?? 0);
+		if (start >= 0) {
+			wordRead(text, start, index, hash >>> 0, into, skipStart, skipEnd, near);
+			start = -1;
+			hash = FNV_OFFSET;
 		}
-		hashes[count] = hash >>> 0;
-		starts[count] = start;
-		ends[count] = index;
-		count++;
-		start = -1;
 	}
-	for (let index = 0; index < count; index++) {
-		if (!known(hashes[index]!)) continue;
-		const candidates = WORDS.get(hashes[index]!);
-		if (candidates && !(skip && starts[index]! < skip.end && skip.start < ends[index]!)) {
-			for (const entry of candidates) {
-				if (sameWord(text, starts[index]!, ends[index]!, entry.key)) for (const set of entry.sets) found(set, entry.key);
-			}
+	if (start >= 0) wordRead(text, start, to, hash >>> 0, into, skipStart, skipEnd, near);
+}
+
+function wordRead(text: string, start: number, end: number, hash: number, found: CueTally, skipFrom: number, skipTo: number, near: WordsAround | undefined): void {
+	if (near) {
+		// A word glued to the name (an emoji, a symbol) counts only by its part outside the name.
+		if (start < skipFrom) near.noteBefore(start, Math.min(end, skipFrom));
+		if (end > skipTo) near.noteAfter(Math.max(start, skipTo), end);
+	}
+	recent[words & RECENT_MASK] = hash;
+	words++;
+	const entry = lookup(hash);
+	if (entry === 0) return;
+	const entries = WORD_LISTS[entry - 1];
+	if (entries !== undefined && !(start < skipTo && skipFrom < end)) {
+		for (let index = 0; index < entries.length; index++) {
+			const item = entries[index]!;
+			if (!sameWord(text, start, end, item.key)) continue;
+			for (let set = 0; set < item.sets.length; set++) found.add(item.sets[set]!, item.id);
 		}
-		const phrases = PHRASES.get(hashes[index]!);
-		if (!phrases) continue;
-		for (const phrase of phrases) {
-			let matches = index + phrase.hashes.length <= count;
-			for (let offset = 1; offset < phrase.hashes.length && matches; offset++) matches = hashes[index + offset] === phrase.hashes[offset];
-			if (matches) found(phrase.set, phrase.key);
-		}
+	}
+	const phrases = PHRASE_LISTS[entry - 1];
+	if (phrases === undefined) return;
+	for (let index = 0; index < phrases.length; index++) {
+		const phrase = phrases[index]!;
+		const length = phrase.hashes.length;
+		let matches = length <= words;
+		for (let back = 1; back < length && matches; back++) matches = recent[(words - 1 - back) & RECENT_MASK] === phrase.hashes[length - 1 - back];
+		if (matches) found.add(phrase.set, phrase.id);
 	}
 }

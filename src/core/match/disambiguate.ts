@@ -3,9 +3,8 @@
  * vendor. Pure scoring over the data in `senses.ts` and `cues.ts`; see those
  * files for what each weight means and why it exists.
  */
-import { inCapitalisedRun, isSentenceInitial, neighbours } from './context.ts';
-import { foldToken, scanCues } from './cue-scan.ts';
-import type { CueSetId } from './cues.ts';
+import { inCapitalisedRun, isSentenceInitial, neighbours, WordsAround } from './context.ts';
+import { CUE_SET_IDS, CueTally, foldToken, scanCues } from './cue-scan.ts';
 import { CONTEXT_CHARS, DEFAULT_SENSE, NEIGHBOUR_WEIGHTS, SENSES, type SenseRule } from './senses.ts';
 
 export interface Evidence {
@@ -28,31 +27,28 @@ export interface Decision {
 }
 
 /**
- * Which cue sets occur in the window around the candidate, with how many
- * distinct cues of each: one cue counts its set's weight, two or more count
- * half as much again (more evidence, but never a landslide from one topic).
+ * The cue sets found around the candidate: one cue counts its set's weight,
+ * two or more distinct cues count half as much again (more evidence, but
+ * never a landslide from one topic). Reused: deciding is synchronous.
  */
-function cueSetsAround(text: string, start: number, end: number, surroundings = ''): Map<CueSetId, number> {
-	const from = Math.max(0, start - CONTEXT_CHARS);
-	const window = text.slice(from, Math.min(text.length, end + CONTEXT_CHARS));
-	// Only "one cue" or "two or more distinct cues" matters per set: the first key and a flag suffice.
-	const first = new Map<CueSetId, string>();
-	const counts = new Map<CueSetId, number>();
-	const add = (id: CueSetId, cue: string): void => {
-		const seen = first.get(id);
-		if (seen === undefined) {
-			first.set(id, cue);
-			counts.set(id, 1);
-		} else if (seen !== cue) counts.set(id, 2);
-	};
+const cues = new CueTally();
+/** The words on each side of the candidate, noted by the same scan. */
+const near = new WordsAround();
+
+function collectCues(text: string, start: number, end: number, surroundings = ''): void {
+	cues.clear();
+	near.reset();
 	// The name's own words are left out: "Azure" must not count as its own cloud cue.
-	scanCues(window, add, { start: start - from, end: end - from });
-	if (surroundings) scanCues(surroundings, add);
-	return counts;
+	scanCues(text, Math.max(0, start - CONTEXT_CHARS), Math.min(text.length, end + CONTEXT_CHARS), cues, start, end, near);
+	if (surroundings) scanCues(surroundings, 0, surroundings.length, cues);
 }
 
-/** Anchors sorted by start: is there one within `distance` of `position`, and of which vendors? */
-function anchorsNear(anchors: Evidence['anchors'], position: number, distance: number): Array<{ start: number; vendor: string }> {
+/**
+ * The weight of the vendors named near `position` (anchors sorted by start):
+ * the same vendor counts `same`, another `other`, the strongest wins.
+ */
+function nearbyVendors(anchors: Evidence['anchors'], position: number, vendor: string, same: number, other: number): number {
+	const distance = NEIGHBOUR_WEIGHTS.nearChars;
 	let low = 0;
 	let high = anchors.length;
 	while (low < high) {
@@ -60,72 +56,111 @@ function anchorsNear(anchors: Evidence['anchors'], position: number, distance: n
 		if (anchors[mid]!.start < position - distance) low = mid + 1;
 		else high = mid;
 	}
-	const near: Array<{ start: number; vendor: string }> = [];
-	for (let index = low; index < anchors.length && anchors[index]!.start <= position + distance; index++) near.push(anchors[index]!);
+	let near = 0;
+	for (let index = low; index < anchors.length && anchors[index]!.start <= position + distance; index++) {
+		near = Math.max(near, anchors[index]!.vendor === vendor ? same : other);
+	}
 	return near;
 }
 
-const senseCache = new Map<string, SenseRule>();
-export function senseFor(alias: string): SenseRule {
-	let rule = senseCache.get(alias);
-	if (!rule) {
-		rule = SENSES[foldToken(alias)] ?? DEFAULT_SENSE;
-		senseCache.set(alias, rule);
+/**
+ * A sense rule ready for scoring: word weights in Maps (a plain object would
+ * answer "constructor" or "toString" with a function) and cue weights by cue
+ * set index.
+ */
+interface CompiledRule {
+	rule: SenseRule;
+	before: ReadonlyMap<string, number>;
+	after: ReadonlyMap<string, number>;
+	cueWeights: Float64Array;
+}
+
+const compiledRules = new Map<string, CompiledRule>();
+function compiledFor(alias: string): CompiledRule {
+	let compiled = compiledRules.get(alias);
+	if (!compiled) {
+		const key = foldToken(alias);
+		const rule = Object.hasOwn(SENSES, key) ? SENSES[key]! : DEFAULT_SENSE;
+		compiled = {
+			rule,
+			before: new Map(Object.entries(rule.before ?? {})),
+			after: new Map(Object.entries(rule.after ?? {})),
+			cueWeights: Float64Array.from(CUE_SET_IDS, (id) => rule.cues[id] ?? 0),
+		};
+		compiledRules.set(alias, compiled);
 	}
-	return rule;
+	return compiled;
+}
+
+/** Does the span hold a letter that upper-casing would change? ("Orange" yes, "OBS" no.) */
+function hasLowerCase(text: string, start: number, end: number): boolean {
+	for (let index = start; index < end; index++) {
+		const code = text.charCodeAt(index);
+		if (code < 0x80) {
+			if (code >= 0x61 && code <= 0x7a) return true;
+		} else {
+			// Outside ASCII, compare the whole span's upper case, surrogate pairs included.
+			const surface = text.slice(start, end);
+			return surface !== surface.toUpperCase();
+		}
+	}
+	return false;
+}
+
+const UPPER_START = /^\p{Lu}/u;
+/** Does the span start with an upper-case letter? */
+function startsUpperCase(text: string, start: number): boolean {
+	const code = text.charCodeAt(start);
+	if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+	return UPPER_START.test(text.slice(start, start + 2));
 }
 
 export function decide(text: string, start: number, end: number, vendor: string, alias: string, evidence: Evidence, explain = false): Decision {
-	const rule = senseFor(alias);
+	const { rule, before, after, cueWeights } = compiledFor(alias);
 	// Building trace strings costs more than the scoring itself: only when asked.
 	const trace: string[] = [];
-	const note = explain ? (label: string, weight: number): void => void trace.push(`${label} ${weight}`) : (): void => undefined;
-	note('prior', rule.prior);
 	let score = rule.prior;
+	if (explain) trace.push(`prior ${rule.prior}`);
 
-	for (const [id, count] of cueSetsAround(text, start, end, evidence.surroundings)) {
-		const base = rule.cues[id];
-		const weight = base ? (count >= 2 ? base * 1.5 : base) : 0;
+	collectCues(text, start, end, evidence.surroundings);
+	for (const set of cues.seen) {
+		const base = cueWeights[set]!;
+		const weight = cues.counts[set]! >= 2 ? base * 1.5 : base;
 		if (weight) {
 			score += weight;
-			note(id, weight);
+			if (explain) trace.push(`${CUE_SET_IDS[set]!} ${weight}`);
 		}
 	}
 
-	const { previous, previousWord, next } = neighbours(text, start, end);
-	const before = rule.before ?? {};
-	const beforeWeight = (previous !== undefined ? before[previous] : undefined) ?? (previousWord !== undefined ? before[previousWord] : undefined);
+	const { previous, previousWord, next } = neighbours(text, start, end, near);
+	const beforeWeight = (previous !== undefined ? before.get(previous) : undefined) ?? (previousWord !== undefined ? before.get(previousWord) : undefined);
 	if (beforeWeight) {
 		score += beforeWeight;
-		note('before', beforeWeight);
+		if (explain) trace.push(`before ${beforeWeight}`);
 	}
-	const afterWeight = next !== undefined ? rule.after?.[next] : undefined;
+	const afterWeight = next !== undefined ? after.get(next) : undefined;
 	if (afterWeight) {
 		score += afterWeight;
-		note('after', afterWeight);
+		if (explain) trace.push(`after ${afterWeight}`);
 	}
 
-	const surface = text.slice(start, end);
-	const capitalised = /^\p{Lu}/u.test(surface) && surface !== surface.toUpperCase();
-	if (capitalised && rule.capitalised && !isSentenceInitial(text, start) && !inCapitalisedRun(text, start, end)) {
+	const capitalised = startsUpperCase(text, start) && hasLowerCase(text, start, end);
+	if (capitalised && rule.capitalised && !isSentenceInitial(text, start) && !inCapitalisedRun(text, start, end, near)) {
 		score += rule.capitalised;
-		note('capitalised', rule.capitalised);
+		if (explain) trace.push(`capitalised ${rule.capitalised}`);
 	}
 
 	const same = rule.near?.same ?? NEIGHBOUR_WEIGHTS.sameVendorNear;
 	const other = rule.near?.other ?? NEIGHBOUR_WEIGHTS.otherVendorNear;
-	let near = 0;
-	for (const anchor of anchorsNear(evidence.anchors, start, NEIGHBOUR_WEIGHTS.nearChars)) {
-		near = Math.max(near, anchor.vendor === vendor ? same : other);
-	}
-	if (near === 0 && evidence.anchors.length > 0) near = NEIGHBOUR_WEIGHTS.vendorsInText;
-	if (near) {
-		score += near;
-		note('vendors', near);
+	let vendors = nearbyVendors(evidence.anchors, start, vendor, same, other);
+	if (vendors === 0 && evidence.anchors.length > 0) vendors = NEIGHBOUR_WEIGHTS.vendorsInText;
+	if (vendors) {
+		score += vendors;
+		if (explain) trace.push(`vendors ${vendors}`);
 	}
 	if (evidence.pageEvidence) {
 		score += evidence.pageEvidence;
-		note('page', evidence.pageEvidence);
+		if (explain) trace.push(`page ${evidence.pageEvidence}`);
 	}
 	return { keep: score > 0, score, trace };
 }

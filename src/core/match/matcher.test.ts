@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { dataset } from '../../data/index.ts';
+import { matcherAliases } from '../compact.ts';
 import { createMatcher, type MatcherAlias } from './matcher.ts';
 
 /** A small fixed alias table, so these tests do not move when the dataset does. */
@@ -29,6 +31,8 @@ const ALIASES: MatcherAlias[] = [
 	{ text: 'Outscale', case: 'title', ambiguous: false, vendor: 'outscale' },
 	{ text: '1&1', case: 'exact', ambiguous: false, vendor: 'ionos' },
 	{ text: 'T-Systems', case: 'title', ambiguous: false, vendor: 'open-telekom-cloud' },
+	{ text: 'eu-west-3', case: 'exact', ambiguous: false, vendor: 'aws' },
+	{ text: 'kDrive', case: 'exact', ambiguous: false, vendor: 'infomaniak' },
 ];
 
 const matcher = createMatcher(ALIASES);
@@ -42,7 +46,13 @@ describe('boundaries and case', () => {
 		['an AWS-hosted service', ['AWS→aws']],
 		['Google’s cloud and AWS’ regions', ['Google→google-cloud', 'AWS→aws']],
 		['hébergé chez l’OVHcloud de Roubaix et d\'OVHcloud', ['OVHcloud→ovhcloud', 'OVHcloud→ovhcloud']],
-		['OVHCloud, ovhcloud and OVH Cloud', ['OVHCloud→ovhcloud', 'ovhcloud→ovhcloud', 'OVH Cloud→ovhcloud']],
+		['OVHCloud, OvhCloud and OVH Cloud', ['OVHCloud→ovhcloud', 'OvhCloud→ovhcloud', 'OVH Cloud→ovhcloud']],
+		// "Any case" starts with a capital: all lower case is a handle, a tag or a path more often than prose.
+		['@ovhcloud and #premi3ns', []],
+		// Names the dataset writes with a lower-case start match as written, with their own boundaries.
+		['Paris is eu-west-3, not xeu-west-3 or eu-west-31', ['eu-west-3→aws']],
+		['eu‑west‑3 with non-breaking hyphens', ['eu‑west‑3→aws']],
+		['kDrive and Infomaniak’s kDrive, not KDrive or akDrive', ['kDrive→infomaniak', 'kDrive→infomaniak']],
 		['éAWS or AWSé', []],
 		['the aws cli', []],
 		['OUTSCALE and Outscale but not outscale', ['OUTSCALE→outscale', 'Outscale→outscale']],
@@ -122,6 +132,17 @@ describe('ambiguous names are decided from context', () => {
 		['Aruba, the Italian hosting provider, opened a new data center near Milan.', ['Aruba→aruba']],
 	])('%s', (text, expected) => {
 		expect(found(text)).toEqual(expected);
+	});
+});
+
+describe('the whole dataset', () => {
+	// The aliases are split over several RegExps (see pattern.ts): every one of them must still be found.
+	const aliases = matcherAliases(dataset);
+	const full = createMatcher(aliases);
+	it.each(aliases.filter((alias) => !alias.ambiguous).map((alias) => [alias.text, alias.vendor]))('finds "%s" as written', (text, vendor) => {
+		const sentence = `Selon le rapport, ${text} reste cité.`;
+		const mentions = full.findMentions(sentence);
+		expect(mentions.map((mention) => [mention.surface, mention.vendor])).toContainEqual([text, vendor]);
 	});
 });
 

@@ -6,7 +6,7 @@
  */
 import { expandAcronyms } from './acronyms.ts';
 import { decide } from './disambiguate.ts';
-import { buildPattern, surfaceKey, WORD_CHAR, type CaseRule } from './pattern.ts';
+import { buildPatterns, surfaceKey, WORD_CHAR, type CaseRule } from './pattern.ts';
 
 export interface MatcherAlias {
 	text: string;
@@ -105,20 +105,36 @@ function insideAddress(text: string, start: number, end: number): boolean {
  * its own product, with only spaces between, is one mention, as a reader
  * (and our corpus) counts it.
  */
-export function mergeAdjacent(text: string, mentions: Mention[]): Mention[] {
+export function mergeAdjacent(text: string, mentions: readonly Mention[]): Mention[] {
 	const out: Mention[] = [];
 	for (const mention of mentions) {
 		const previous = out[out.length - 1];
 		if (previous && previous.vendor === mention.vendor && /^[^\S\n]+$/.test(text.slice(previous.end, mention.start))) {
-			previous.end = mention.end;
-			previous.surface = text.slice(previous.start, mention.end);
-			previous.confidence = Math.max(previous.confidence, mention.confidence);
-			previous.ambiguous = previous.ambiguous && mention.ambiguous;
-			if (mention.offering) previous.offering = mention.offering;
+			// A new object: the caller's mentions stay as they were.
+			const merged: Mention = {
+				...previous,
+				end: mention.end,
+				surface: text.slice(previous.start, mention.end),
+				confidence: Math.max(previous.confidence, mention.confidence),
+				ambiguous: previous.ambiguous && mention.ambiguous,
+			};
+			if (mention.offering) merged.offering = mention.offering;
+			out[out.length - 1] = merged;
 			continue;
 		}
-		out.push({ ...mention });
+		out.push(mention);
 	}
+	return out;
+}
+
+/** Two lists sorted by start, as one sorted list (stable: `first` wins ties). */
+export function mergeByStart(first: readonly Mention[], second: readonly Mention[]): Mention[] {
+	const out: Mention[] = [];
+	let a = 0;
+	let b = 0;
+	while (a < first.length && b < second.length) out.push(second[b]!.start < first[a]!.start ? second[b++]! : first[a++]!);
+	while (a < first.length) out.push(first[a++]!);
+	while (b < second.length) out.push(second[b++]!);
 	return out;
 }
 
@@ -127,11 +143,17 @@ export function mergeAdjacent(text: string, mentions: Mention[]): Mention[] {
  * Park") names the place, not the vendor.
  */
 const VENUE = /^\s+(?:Tower|Park|Arena|Stadium|Field|Plaza|Theater|Theatre)(?![\p{L}\p{N}])/u;
+/** Is a place word right after `end`? The RegExp runs only where whitespace (ASCII, NBSP or a wide space) follows. */
+const atVenue = (text: string, end: number): boolean => {
+	const next = text.charCodeAt(end);
+	const space = next === 0x20 || (next >= 0x09 && next <= 0x0d) || next === 0xa0 || next >= 0x1680;
+	return space && VENUE.test(text.slice(end, end + 12));
+};
 
 const CONFIDENCE_FLOOR = 0.55;
 
 export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
-	const pattern = buildPattern(aliases);
+	const { regexes, heads, headed } = buildPatterns(aliases);
 	// Exact spellings first; case-folded keys for `insensitive` and `title` aliases.
 	const exact = new Map<string, MatcherAlias>();
 	const folded = new Map<string, MatcherAlias>();
@@ -139,35 +161,75 @@ export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
 		if (!exact.has(alias.text)) exact.set(alias.text, alias);
 		if (alias.case !== 'exact' && !folded.has(surfaceKey(alias.text))) folded.set(surfaceKey(alias.text), alias);
 	}
+	// Spaces and hyphens in the page may be any of those the pattern accepts (pattern.ts): normalised before the exact lookup too.
 	const resolve = (surface: string): MatcherAlias | undefined =>
-		exact.get(surface) ?? exact.get(surface.replace(/\s+/g, ' ')) ?? folded.get(surfaceKey(surface));
+		exact.get(surface) ?? exact.get(surface.replace(/\s+/g, ' ').replace(/[\u2010\u2011]/g, '-')) ?? folded.get(surfaceKey(surface));
 
+	/** Where a match really starts: before its lower-case head, when a look-behind checked one (see pattern.ts). */
+	function startOf(text: string, index: number, surface: string): number {
+		// A head is lower-case letters, so a match with none right before it has none.
+		const before = text.charCodeAt(index - 1);
+		if (!headed.has(surface[0]!) || !(before >= 0x61 && before <= 0x7a) && before < 0x80) return index;
+		for (const head of heads.get(surfaceKey(surface)) ?? []) {
+			if (text.startsWith(head, index - head.length)) return index - head.length;
+		}
+		return index;
+	}
+
+	// The next match of each RegExp and where it starts; reused, since findCandidates never re-enters itself.
+	const next: Array<RegExpExecArray | null> = regexes.map(() => null);
+	const nextStart: number[] = regexes.map(() => 0);
+
+	/** Moves RegExp `which` to its first match starting at `from` or later. */
+	function advance(which: number, text: string, from: number): void {
+		const regex = regexes[which]!;
+		regex.lastIndex = from;
+		let match: RegExpExecArray | null;
+		while ((match = regex.exec(text)) !== null) {
+			// Defensive: an empty match would never advance the scan.
+			if (match[0].length > 0) {
+				const start = startOf(text, match.index, match[0]);
+				if (start >= from) {
+					next[which] = match;
+					nextStart[which] = start;
+					return;
+				}
+			}
+			regex.lastIndex = match.index + 1;
+		}
+		next[which] = null;
+	}
+
+	/**
+	 * Runs the RegExps side by side and takes their matches in text order, as
+	 * one RegExp would: after a match, the scan goes on from its end; after a
+	 * name glued to a word on its left, from the next character.
+	 */
 	function findCandidates(text: string): { mentions: Mention[]; pending: Candidate[] } {
 		const found: Mention[] = [];
 		const pending: Candidate[] = [];
-		// One pattern object, reset per call: findMentions never re-enters itself.
-		const regex = pattern;
-		regex.lastIndex = 0;
-		let match: RegExpExecArray | null;
-		while ((match = regex.exec(text)) !== null) {
-			const start = match.index;
-			const surface = match[0];
-			const end = start + surface.length;
-			// Defensive: an empty match would never advance the scan.
-			if (surface.length === 0) {
-				regex.lastIndex = start + 1;
-				continue;
+		for (let which = 0; which < regexes.length; which++) advance(which, text, 0);
+		for (;;) {
+			let which = -1;
+			for (let other = 0; other < regexes.length; other++) {
+				if (next[other] && (which < 0 || nextStart[other]! < nextStart[which]!)) which = other;
 			}
+			if (which < 0) break;
+			const match = next[which]!;
+			const start = nextStart[which]!;
+			const end = match.index + match[0].length;
+			const surface = start === match.index ? match[0] : text.slice(start, end);
+			let resume = end;
 			// The left boundary is checked here rather than in the pattern (see pattern.ts).
-			if (wordCharBefore(text, start) || insideAddress(text, start, end)) {
-				regex.lastIndex = start + 1;
-				continue;
+			if (wordCharBefore(text, start) || insideAddress(text, start, end)) resume = start + 1;
+			else if (!atVenue(text, end)) {
+				const alias = resolve(surface);
+				if (alias?.ambiguous) pending.push({ start, end, surface, alias });
+				else if (alias) found.push(mention(start, end, surface, alias, 1));
 			}
-			if (VENUE.test(text.slice(end, end + 12))) continue;
-			const alias = resolve(surface);
-			if (!alias) continue;
-			if (alias.ambiguous) pending.push({ start, end, surface, alias });
-			else found.push(mention(start, end, surface, alias, 1));
+			for (let other = 0; other < regexes.length; other++) {
+				if (next[other] && nextStart[other]! < resume) advance(other, text, resume);
+			}
 		}
 		return { mentions: found, pending };
 	}
@@ -175,7 +237,7 @@ export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
 	function decidePending(text: string, pending: readonly Candidate[], anchors: readonly Mention[], options: ScanOptions = {}): Mention[] {
 		const kept: Mention[] = [];
 		const evidence = {
-			anchors: anchors.map((item) => ({ start: item.start, vendor: item.vendor })),
+			anchors,
 			pageEvidence: options.pageEvidence ?? 0,
 			...(options.surroundings ? { surroundings: options.surroundings } : {}),
 		};
@@ -193,7 +255,7 @@ export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
 
 	function findMentions(text: string, options: ScanOptions = {}): Mention[] {
 		const { mentions, pending } = findCandidates(text);
-		const all = pending.length === 0 ? mentions : [...mentions, ...decidePending(text, pending, mentions, options)].sort((a, b) => a.start - b.start);
+		const all = pending.length === 0 ? mentions : mergeByStart(mentions, decidePending(text, pending, mentions, options));
 		return mergeAdjacent(text, expandAcronyms(text, all));
 	}
 

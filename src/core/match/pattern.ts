@@ -1,19 +1,31 @@
 /**
- * Turns the dataset's aliases into one combined RegExp. One alternation beats
- * every Aho-Corasick package on npm here (see shared/research/perf-ecosystem.md
- * §2.2): V8's regex engine runs the alternation in native code.
+ * Turns the dataset's aliases into a few combined RegExps. One alternation
+ * beats every Aho-Corasick package on npm here (see
+ * shared/research/perf-ecosystem.md §2.2): the regex engine runs it in
+ * native code.
  *
  * Choices that keep it fast and correct:
  * - No `i` flag. Case rules are per alias, so each alias expands to exactly the
  *   spellings it allows. A global `i` would let "AWS" fire inside "laws".
- * - No Unicode look-behind at the start of the pattern: it would be evaluated
- *   at every position of the text. The exact left boundary is checked in JS on
- *   the rare hit. A plain `\b` goes in front instead, as a cheap prefilter
- *   (see `buildPattern`).
+ * - Every spelling starts with a character that is rare in prose: a capital,
+ *   a digit or a sign. A name "in any case" must still start with a capital
+ *   ("OVHcloud", "OvhCloud", "OVHCLOUD", not "ovhcloud"), and a name the
+ *   dataset spells with a lower-case start ("eu-west-3", "kDrive") is entered
+ *   at its first other character, its lower-case head checked by a
+ *   look-behind. Why: the engine (irregexp, in both V8 and SpiderMonkey)
+ *   skips ahead Boyer-Moore style only over characters that cannot start a
+ *   match; lower-case starts are in every word, and with them the scan was
+ *   three times slower (npm run bench). All-lower-case brand names in pages
+ *   are mostly handles, tags, paths and code, which we would not badge anyway.
+ * - That skip only works when at most 16 characters (counted modulo 128) can
+ *   start a match, so the alternatives are split into a few RegExps of at most
+ *   16 first characters each, run side by side (`buildPatterns`); the matcher
+ *   merges their matches in text order.
+ * - No Unicode look-behind in front: it would be evaluated at every position.
+ *   The exact left boundary is checked in JS on the rare hit; a plain `\b`
+ *   goes in front as a cheap prefilter.
  * - Alternatives are grouped by the characters they can start with, so that at
- *   each word start the engine tries a couple of dozen groups rather than every
- *   spelling of every name: this, with the `\b`, made the scan about 10 times
- *   faster (npm run bench).
+ *   a candidate position the engine tries one group, not every spelling.
  * - The right boundary stays in the pattern as a look-ahead, so that when the
  *   longest alternative fails it, the engine backtracks to a shorter alias at
  *   the same position ("Microsoft Azurex" still yields "Microsoft").
@@ -70,33 +82,65 @@ interface Alternative {
 	source: string;
 	/** Every character a match can start with; undefined when it cannot be listed (a leading space). */
 	first: ReadonlySet<string> | undefined;
+	/** A lower-case head left out of the match and checked by look-behind ("k" of "kDrive"). */
+	head?: string;
+	/** What the match itself covers when there is a head ("Drive"). */
+	rest?: string;
 }
 
-/** The characters the regex made by `literal` or `caseless` accepts first. */
-function firstChars(text: string, isCaseless: boolean): ReadonlySet<string> | undefined {
+/** The characters the regex made by `literal` accepts first. */
+function firstChars(text: string): ReadonlySet<string> | undefined {
 	// An empty alias would match anywhere: no list of characters describes it.
 	if (text.length === 0) return undefined;
 	const char = String.fromCodePoint(text.codePointAt(0)!);
 	if (/^\s$/.test(char)) return undefined;
 	if (char === '-') return new Set(['-', '\u2010', '\u2011']);
-	const lower = char.toLowerCase();
-	const upper = char.toUpperCase();
-	// Mirrors `caseless`: a two-case class only where both cases are single characters.
-	if (isCaseless && lower !== upper && lower.length === 1 && upper.length === 1) return new Set([lower, upper]);
 	return new Set([char]);
+}
+
+const LOWER_LETTER = /^\p{Ll}$/u;
+
+/**
+ * One spelling exactly as written. When it starts in lower case, the match
+ * is entered at its first other character, which is matched first and then
+ * looked behind together with the head: a look-behind in front would stop
+ * the engine's skip, one after the first character does not (npm run bench).
+ * A spelling with no other character, or whitespace there, stays as it is
+ * (correct, only slower to scan for).
+ */
+function spelling(text: string): Alternative {
+	const chars = [...text];
+	const split = chars.findIndex((char) => !LOWER_LETTER.test(char));
+	if (split <= 0 || /^\s$/.test(chars[split]!)) return { source: literal(text), first: firstChars(text) };
+	const head = chars.slice(0, split).join('');
+	const entry = chars[split] === '-' ? HYPHEN : escapeRegExp(chars[split]!);
+	const bound = /^[a-z]/.test(head) ? '\\b' : '';
+	const rest = chars.slice(split).join('');
+	const source = `${entry}(?<=${bound}${escapeRegExp(head)}${entry})${literal(chars.slice(split + 1).join(''))}`;
+	return { source, first: firstChars(rest), head, rest };
+}
+
+/** Any case after a capital first letter; a first character without case stays as it is. */
+function capitalThenAnyCase(text: string): Alternative {
+	const [first = '', ...rest] = [...text];
+	const upper = first.toUpperCase();
+	if (upper === first.toLowerCase() || upper.length !== 1) return { source: caseless(text), first: firstChars(text) };
+	return { source: escapeRegExp(upper) + caseless(rest.join('')), first: new Set([upper]) };
 }
 
 function alternatives(alias: PatternAlias): Alternative[] {
 	switch (alias.case) {
 		case 'exact':
-			return [{ source: literal(alias.text), first: firstChars(alias.text, false) }];
+			return [spelling(alias.text)];
 		case 'title': {
 			const upper = alias.text.toUpperCase();
-			const own = { source: literal(alias.text), first: firstChars(alias.text, false) };
-			return upper === alias.text ? [own] : [own, { source: literal(upper), first: firstChars(upper, false) }];
+			return upper === alias.text ? [spelling(alias.text)] : [spelling(alias.text), spelling(upper)];
 		}
-		case 'insensitive':
-			return [{ source: caseless(alias.text), first: firstChars(alias.text, true) }];
+		case 'insensitive': {
+			const capital = capitalThenAnyCase(alias.text);
+			// The dataset's own spelling always matches, even when it starts in lower case.
+			return LOWER_LETTER.test([...alias.text][0] ?? '') ? [spelling(alias.text), capital] : [capital];
+		}
 	}
 }
 
@@ -146,28 +190,80 @@ function disjointGroups(ordered: readonly Alternative[]): Group[] | undefined {
 const ASCII_WORD = /^[A-Za-z0-9_]$/;
 
 function groupedSource(groups: readonly Group[]): string {
-	const source = (group: Group): string => `(?:${group.members.map((member) => member.source).join('|')})`;
-	const bounded = groups.filter((group) => [...group.first].every((char) => ASCII_WORD.test(char)));
-	const others = groups.filter((group) => !bounded.includes(group));
-	const branches = others.map(source);
+	const source = (members: readonly Alternative[]): string => `(?:${members.map((member) => member.source).join('|')})`;
+	const boundable = (group: Group): boolean => [...group.first].every((char) => ASCII_WORD.test(char));
+	// A spelling entered after its lower-case head has a letter right before it, so no \b can stand in front of it;
+	// it goes in its own branch. A \b and a head exclude each other, so the two branches never compete.
+	const headed = groups.flatMap((group) => group.members.filter((member) => member.head));
+	const branches: string[] = [];
+	const bounded: string[] = [];
+	for (const group of groups) {
+		const plain = group.members.filter((member) => !member.head);
+		if (plain.length === 0) continue;
+		if (boundable(group)) bounded.push(source(plain));
+		else branches.push(source(plain));
+	}
 	// A \b fails where an ASCII word character precedes, which the exact check in
 	// JS would reject anyway; the engine then skips mid-word positions cheaply.
-	if (bounded.length > 0) branches.unshift(`\\b(?:${bounded.map(source).join('|')})`);
+	if (bounded.length > 0) branches.unshift(`\\b(?:${bounded.join('|')})`);
+	if (headed.length > 0) branches.unshift(source(headed));
 	return branches.join('|');
 }
 
-/**
- * Builds the combined pattern. Flags: `g` to scan, `u` for \p classes and
- * code-point-correct look-ahead.
- */
-export function buildPattern(aliases: readonly PatternAlias[]): RegExp {
+/** irregexp's Boyer-Moore skip gives up on a position where more than this many characters (modulo 128) may occur. */
+const SKIP_LIMIT = 16;
+
+/** Packs groups into as few bins as possible with at most SKIP_LIMIT first characters (modulo 128) each. */
+function binsOf(groups: readonly Group[]): Group[][] {
+	const codes = (group: Group): Set<number> => new Set([...group.first].map((char) => char.codePointAt(0)! & 0x7f));
+	const bins: Array<{ groups: Group[]; codes: Set<number> }> = [];
+	for (const group of [...groups].sort((a, b) => codes(b).size - codes(a).size)) {
+		const own = codes(group);
+		const bin = bins.find((candidate) => new Set([...candidate.codes, ...own]).size <= SKIP_LIMIT);
+		if (bin) {
+			bin.groups.push(group);
+			for (const code of own) bin.codes.add(code);
+		} else bins.push({ groups: [group], codes: own });
+	}
+	return bins.map((bin) => bin.groups);
+}
+
+const compile = (alternation: string): RegExp => new RegExp(`(?:${alternation})(?![\\p{L}\\p{M}\\p{N}_])`, 'gu');
+
+export interface ScanPatterns {
+	/** Global RegExps to run side by side over the same text; no two can match at the same position. */
+	regexes: RegExp[];
+	/**
+	 * Lower-case heads checked by look-behind, by the surface key of what the
+	 * RegExp matched after them ("drive" → ["k"]): the mention starts that
+	 * much earlier. Longest first.
+	 */
+	heads: ReadonlyMap<string, readonly string[]>;
+	/** The first characters of matches that may have a head: other matches need no lookup. */
+	headed: ReadonlySet<string>;
+}
+
+/** Builds the combined patterns. Flags: `g` to scan, `u` for \p classes and code-point-correct look-ahead. */
+export function buildPatterns(aliases: readonly PatternAlias[]): ScanPatterns {
+	const heads = new Map<string, string[]>();
+	const headed = new Set<string>();
 	// No alias at all (an empty or broken dataset) must match nothing, not the empty string everywhere.
-	if (aliases.length === 0) return /(?!)/gu;
+	if (aliases.length === 0) return { regexes: [/(?!)/gu], heads, headed };
 	const sorted = [...aliases].sort((a, b) => b.text.length - a.text.length || (a.text < b.text ? -1 : 1));
 	const ordered = sorted.flatMap(alternatives);
+	for (const alternative of ordered) {
+		if (!alternative.head) continue;
+		const key = surfaceKey(alternative.rest!);
+		const list = heads.get(key) ?? [];
+		if (!list.includes(alternative.head)) list.push(alternative.head);
+		list.sort((a, b) => b.length - a.length);
+		heads.set(key, list);
+		// Looked up by the match's first UTF-16 unit.
+		for (const char of alternative.first ?? []) headed.add(char.charAt(0));
+	}
 	const groups = disjointGroups(ordered);
-	const alternation = groups ? groupedSource(groups) : ordered.map((alternative) => alternative.source).join('|');
-	return new RegExp(`(?:${alternation})(?![\\p{L}\\p{M}\\p{N}_])`, 'gu');
+	if (!groups) return { regexes: [compile(ordered.map((alternative) => alternative.source).join('|'))], heads, headed };
+	return { regexes: binsOf(groups).map((bin) => compile(groupedSource(bin))), heads, headed };
 }
 
 /** The key under which a surface is looked up: case folded, whitespace and hyphens collapsed. */
