@@ -57,4 +57,41 @@ describe('FlowCollector', () => {
 		expect(iterator.next().value?.text).toBe('Paragraph 0');
 		expect(iterator.next().value?.text).toBe('Paragraph 1');
 	});
+
+	describe('probedFlows', () => {
+		/** Enough text for several chunks, with inline tags, <br>s, skipped subtrees and short nodes at every turn. */
+		const bigPage = (): string => Array.from({ length: 400 }, (_, index) => {
+			const name = index % 37 === 0 ? 'AWS' : 'cloud';
+			return `<p>Paragraph ${index} says <b>${name}</b> then<br>more <i>words</i> x ${'lorem ipsum dolor '.repeat(8)}</p>${index % 50 === 0 ? '<script>var a = "Azure";</script><div>a</div>' : ''}`;
+		}).join('');
+		const only = (flows: Iterable<Flow | null>): Flow[] => [...flows].filter((flow): flow is Flow => flow !== null);
+
+		it('yields exactly the flows a plain walk yields when every chunk is kept', () => {
+			document.body.innerHTML = bigPage();
+			const plain = [...collector().flows(document.body)];
+			const probed = only(collector().probedFlows(document.body, () => true));
+			expect(probed.map((flow) => flow.text)).toEqual(plain.map((flow) => flow.text));
+			expect(probed.map((flow) => flow.block)).toEqual(plain.map((flow) => flow.block));
+		});
+
+		it('still yields every flow holding a name when only some chunks are kept', () => {
+			document.body.innerHTML = bigPage();
+			const plain = [...collector().flows(document.body)].filter((flow) => flow.text.includes('AWS'));
+			let kept = 0;
+			// Keeps every other chunk that holds the name, so the walk alternates between probing and walking.
+			const probed = only(collector().probedFlows(document.body, (text) => text.includes('AWS') && kept++ % 2 === 0)).filter((flow) => flow.text.includes('AWS'));
+			const all = only(collector().probedFlows(document.body, (text) => text.includes('AWS'))).filter((flow) => flow.text.includes('AWS'));
+			expect(all.map((flow) => flow.text)).toEqual(plain.map((flow) => flow.text));
+			expect(probed.length).toBeGreaterThan(0);
+			expect(probed.length).toBeLessThan(plain.length);
+		});
+
+		it('reads nothing block by block when no chunk may hold a name', () => {
+			document.body.innerHTML = bigPage();
+			const steps = [...collector().probedFlows(document.body, () => false)];
+			expect(steps.length).toBeGreaterThan(2);
+			expect(steps.every((step) => step === null)).toBe(true);
+		});
+	});
 });
+

@@ -92,7 +92,9 @@ export class PageScan {
 	 * `tap` sees every hit found, including ones the annotator already had.
 	 */
 	scan(root: Node, onDone?: () => void, tap?: (hits: Hit[]) => void): void {
-		const flows = this.options.collector.flows(root);
+		const { matcher } = this.options;
+		// Text chunks no vendor name can be in are skipped unread (see FlowCollector.probedFlows).
+		const flows = this.options.collector.probedFlows(root, (text) => matcher.mayMention(text));
 		const perStep = this.options.flowsPerStep ?? 40;
 		this.options.scheduler.add(() => {
 			const hits: Hit[] = [];
@@ -103,6 +105,8 @@ export class PageScan {
 					onDone?.();
 					return false;
 				}
+				// A chunk was probed: end the step here, and let the scheduler check its budget.
+				if (next.value === null) break;
 				const flowHits = this.scanFlow(next.value);
 				for (const hit of flowHits) hits.push(hit);
 			}

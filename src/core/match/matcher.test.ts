@@ -73,6 +73,9 @@ describe('longest match and offerings', () => {
 		['the AWS European Sovereign Cloud launched', ['AWS European Sovereign Cloud→aws/aws-european-sovereign-cloud']],
 		['S3NS sells PREMI3NS (Premi3ns)', ['S3NS→s3ns', 'PREMI3NS→s3ns/s3ns-premi3ns', 'Premi3ns→s3ns/s3ns-premi3ns']],
 		['Microsoft Azurex', ['Microsoft→microsoft']],
+		// Letters outside Latin scripts end no name either; the exact check backs off to the shorter one.
+		['Microsoft Azureφ', ['Microsoft→microsoft']],
+		['AWSλ, AWSª and 名AWS名, but AWS» and AWS\u00a0here', ['AWS→aws', 'AWS→aws']],
 	])('%s', (text, expected) => {
 		expect(found(text)).toEqual(expected);
 	});

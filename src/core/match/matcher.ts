@@ -6,7 +6,7 @@
  */
 import { expandAcronyms } from './acronyms.ts';
 import { decide } from './disambiguate.ts';
-import { buildPatterns, surfaceKey, WORD_CHAR, type CaseRule } from './pattern.ts';
+import { buildPatterns, needsExactCheck, surfaceKey, WORD_CHAR, type CaseRule } from './pattern.ts';
 
 export interface MatcherAlias {
 	text: string;
@@ -64,6 +64,12 @@ export interface Matcher {
 	 */
 	findCandidates(text: string): { mentions: Mention[]; pending: Candidate[] };
 	decide(text: string, pending: readonly Candidate[], anchors: readonly Mention[], options?: ScanOptions): Mention[];
+	/**
+	 * False only when `text` cannot hold a mention, even where separate
+	 * blocks run together in it (as in textContent): a cheap test that lets a
+	 * caller skip reading a subtree block by block. True says "maybe".
+	 */
+	mayMention(text: string): boolean;
 	/** How many aliases the pattern holds. */
 	readonly size: number;
 }
@@ -153,7 +159,7 @@ const atVenue = (text: string, end: number): boolean => {
 const CONFIDENCE_FLOOR = 0.55;
 
 export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
-	const { regexes, heads, headed } = buildPatterns(aliases);
+	const { regexes, exact: twins, heads, headed, probes } = buildPatterns(aliases);
 	// Exact spellings first; case-folded keys for `insensitive` and `title` aliases.
 	const exact = new Map<string, MatcherAlias>();
 	const folded = new Map<string, MatcherAlias>();
@@ -186,6 +192,17 @@ export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
 		regex.lastIndex = from;
 		let match: RegExpExecArray | null;
 		while ((match = regex.exec(text)) !== null) {
+			const index = match.index;
+			// A word character the fast look-ahead does not know follows: ask the exact twin what matches here.
+			if (needsExactCheck(text, index + match[0].length)) {
+				const twin = twins[which]!;
+				twin.lastIndex = index;
+				match = twin.exec(text);
+				if (!match) {
+					regex.lastIndex = index + 1;
+					continue;
+				}
+			}
 			// Defensive: an empty match would never advance the scan.
 			if (match[0].length > 0) {
 				const start = startOf(text, match.index, match[0]);
@@ -259,7 +276,9 @@ export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
 		return mergeAdjacent(text, expandAcronyms(text, all));
 	}
 
-	return { findMentions, findCandidates, decide: decidePending, size: aliases.length };
+	const mayMention = (text: string): boolean => probes.some((probe) => probe.test(text));
+
+	return { findMentions, findCandidates, decide: decidePending, mayMention, size: aliases.length };
 }
 
 function mention(start: number, end: number, surface: string, alias: MatcherAlias, confidence: number): Mention {

@@ -44,24 +44,29 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-
 
 /** Any run of whitespace in the page (newlines, NBSP, thin spaces) matches a space in an alias. */
 const SPACE = '\\s+';
+/**
+ * In a probe (see `ScanPatterns.probes`) a space may be missing: textContent
+ * glues the text of separate blocks and lines together.
+ */
+const PROBE_SPACE = '\\s*';
 /** Hyphen, non-breaking hyphen and hyphen-minus are interchangeable in brand names ("T‑Systems"). */
 const HYPHEN = '[\\-\\u2010\\u2011]';
 
-function literal(text: string): string {
+function literal(text: string, space = SPACE): string {
 	return text
 		.split(/(\s+|-)/)
 		.filter((part) => part.length > 0)
-		.map((part) => (/^\s+$/.test(part) ? SPACE : part === '-' ? HYPHEN : escapeRegExp(part)))
+		.map((part) => (/^\s+$/.test(part) ? space : part === '-' ? HYPHEN : escapeRegExp(part)))
 		.join('');
 }
 
 /** Every letter becomes a two-case class; other characters stay literal. */
-function caseless(text: string): string {
+function caseless(text: string, space = SPACE): string {
 	let out = '';
 	for (const part of text.split(/(\s+|-)/)) {
 		if (part.length === 0) continue;
 		if (/^\s+$/.test(part)) {
-			out += SPACE;
+			out += space;
 			continue;
 		}
 		if (part === '-') {
@@ -80,6 +85,8 @@ function caseless(text: string): string {
 /** The spellings one alias may take in the page, each matched by one alternative of the pattern. */
 interface Alternative {
 	source: string;
+	/** The same spelling for a probe: no boundaries, spaces optional. */
+	probe: string;
 	/** Every character a match can start with; undefined when it cannot be listed (a leading space). */
 	first: ReadonlySet<string> | undefined;
 	/** A lower-case head left out of the match and checked by look-behind ("k" of "kDrive"). */
@@ -111,21 +118,24 @@ const LOWER_LETTER = /^\p{Ll}$/u;
 function spelling(text: string): Alternative {
 	const chars = [...text];
 	const split = chars.findIndex((char) => !LOWER_LETTER.test(char));
-	if (split <= 0 || /^\s$/.test(chars[split]!)) return { source: literal(text), first: firstChars(text) };
+	if (split <= 0 || /^\s$/.test(chars[split]!)) return { source: literal(text), probe: literal(text, PROBE_SPACE), first: firstChars(text) };
 	const head = chars.slice(0, split).join('');
 	const entry = chars[split] === '-' ? HYPHEN : escapeRegExp(chars[split]!);
 	const bound = /^[a-z]/.test(head) ? '\\b' : '';
 	const rest = chars.slice(split).join('');
-	const source = `${entry}(?<=${bound}${escapeRegExp(head)}${entry})${literal(chars.slice(split + 1).join(''))}`;
-	return { source, first: firstChars(rest), head, rest };
+	const after = chars.slice(split + 1).join('');
+	const source = `${entry}(?<=${bound}${escapeRegExp(head)}${entry})${literal(after)}`;
+	const probe = `${entry}(?<=${escapeRegExp(head)}${entry})${literal(after, PROBE_SPACE)}`;
+	return { source, probe, first: firstChars(rest), head, rest };
 }
 
 /** Any case after a capital first letter; a first character without case stays as it is. */
 function capitalThenAnyCase(text: string): Alternative {
 	const [first = '', ...rest] = [...text];
 	const upper = first.toUpperCase();
-	if (upper === first.toLowerCase() || upper.length !== 1) return { source: caseless(text), first: firstChars(text) };
-	return { source: escapeRegExp(upper) + caseless(rest.join('')), first: new Set([upper]) };
+	if (upper === first.toLowerCase() || upper.length !== 1) return { source: caseless(text), probe: caseless(text, PROBE_SPACE), first: firstChars(text) };
+	const tail = rest.join('');
+	return { source: escapeRegExp(upper) + caseless(tail), probe: escapeRegExp(upper) + caseless(tail, PROBE_SPACE), first: new Set([upper]) };
 }
 
 function alternatives(alias: PatternAlias): Alternative[] {
@@ -189,8 +199,8 @@ function disjointGroups(ordered: readonly Alternative[]): Group[] | undefined {
 /** `\b` is ASCII-only, so it may stand in front only of names that start with an ASCII word character. */
 const ASCII_WORD = /^[A-Za-z0-9_]$/;
 
-function groupedSource(groups: readonly Group[]): string {
-	const source = (members: readonly Alternative[]): string => `(?:${members.map((member) => member.source).join('|')})`;
+function groupedSource(groups: readonly Group[], probe: boolean): string {
+	const source = (members: readonly Alternative[]): string => `(?:${members.map((member) => (probe ? member.probe : member.source)).join('|')})`;
 	const boundable = (group: Group): boolean => [...group.first].every((char) => ASCII_WORD.test(char));
 	// A spelling entered after its lower-case head has a letter right before it, so no \b can stand in front of it;
 	// it goes in its own branch. A \b and a head exclude each other, so the two branches never compete.
@@ -205,7 +215,7 @@ function groupedSource(groups: readonly Group[]): string {
 	}
 	// A \b fails where an ASCII word character precedes, which the exact check in
 	// JS would reject anyway; the engine then skips mid-word positions cheaply.
-	if (bounded.length > 0) branches.unshift(`\\b(?:${bounded.join('|')})`);
+	if (bounded.length > 0) branches.unshift(probe ? bounded.join('|') : `\\b(?:${bounded.join('|')})`);
 	if (headed.length > 0) branches.unshift(source(headed));
 	return branches.join('|');
 }
@@ -228,11 +238,39 @@ function binsOf(groups: readonly Group[]): Group[][] {
 	return bins.map((bin) => bin.groups);
 }
 
-const compile = (alternation: string): RegExp => new RegExp(`(?:${alternation})(?![\\p{L}\\p{M}\\p{N}_])`, 'gu');
+/**
+ * Characters that surely continue a word: ASCII word characters, Latin
+ * letters and combining accents. The scanning RegExps look ahead for these
+ * only, without the `u` flag, because the `u` flag made the same scan five
+ * times slower in Chromium 156 (not in Node 20). A match followed by any
+ * other non-ASCII character is checked again exactly (`ScanPatterns.exact`).
+ */
+const SURELY_WORD = 'A-Za-z0-9_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0300-\\u036F';
+const compile = (alternation: string): RegExp => new RegExp(`(?:${alternation})(?![${SURELY_WORD}])`, 'g');
+/** The exact twin: Unicode word characters, sticky, run only at a position the fast RegExp found. */
+const compileExact = (alternation: string): RegExp => new RegExp(`(?:${alternation})(?![\\p{L}\\p{M}\\p{N}_])`, 'uy');
+/** A probe has no boundary on either side and is only ever tested, never scanned with. */
+const compileProbe = (alternation: string): RegExp => new RegExp(alternation);
+
+/**
+ * Does the fast RegExp's look-ahead need an exact second opinion at `end`?
+ * Only when a non-ASCII character it does not know follows: a Greek or CJK
+ * letter ends no name, but "’", a no-break space or "»" does.
+ */
+export function needsExactCheck(text: string, end: number): boolean {
+	// The fast look-ahead already refused everything in SURELY_WORD.
+	return text.charCodeAt(end) >= 0x80 && WORD_CHAR.test(String.fromCodePoint(text.codePointAt(end)!));
+}
 
 export interface ScanPatterns {
 	/** Global RegExps to run side by side over the same text; no two can match at the same position. */
 	regexes: RegExp[];
+	/**
+	 * For each of `regexes`, its exact twin (sticky): where a match is followed
+	 * by a word character the fast look-ahead does not know, this one says
+	 * what really matches there, a shorter name or nothing.
+	 */
+	exact: RegExp[];
 	/**
 	 * Lower-case heads checked by look-behind, by the surface key of what the
 	 * RegExp matched after them ("drive" → ["k"]): the mention starts that
@@ -241,14 +279,21 @@ export interface ScanPatterns {
 	heads: ReadonlyMap<string, readonly string[]>;
 	/** The first characters of matches that may have a head: other matches need no lookup. */
 	headed: ReadonlySet<string>;
+	/**
+	 * Looser twins of `regexes`: any spelling anywhere, glued to other words
+	 * or with its spaces missing. A text none of them matches holds no
+	 * mention, even once cut into blocks: this lets a page's whole
+	 * textContent, where blocks run together, be checked in one native call.
+	 */
+	probes: RegExp[];
 }
 
-/** Builds the combined patterns. Flags: `g` to scan, `u` for \p classes and code-point-correct look-ahead. */
+/** Builds the combined patterns: `g` RegExps to scan, `uy` twins for exact checks, probes to test whole texts. */
 export function buildPatterns(aliases: readonly PatternAlias[]): ScanPatterns {
 	const heads = new Map<string, string[]>();
 	const headed = new Set<string>();
 	// No alias at all (an empty or broken dataset) must match nothing, not the empty string everywhere.
-	if (aliases.length === 0) return { regexes: [/(?!)/gu], heads, headed };
+	if (aliases.length === 0) return { regexes: [/(?!)/g], exact: [/(?!)/uy], heads, headed, probes: [] };
 	const sorted = [...aliases].sort((a, b) => b.text.length - a.text.length || (a.text < b.text ? -1 : 1));
 	const ordered = sorted.flatMap(alternatives);
 	for (const alternative of ordered) {
@@ -262,8 +307,24 @@ export function buildPatterns(aliases: readonly PatternAlias[]): ScanPatterns {
 		for (const char of alternative.first ?? []) headed.add(char.charAt(0));
 	}
 	const groups = disjointGroups(ordered);
-	if (!groups) return { regexes: [compile(ordered.map((alternative) => alternative.source).join('|'))], heads, headed };
-	return { regexes: binsOf(groups).map((bin) => compile(groupedSource(bin))), heads, headed };
+	if (!groups) {
+		const alternation = ordered.map((alternative) => alternative.source).join('|');
+		return {
+			regexes: [compile(alternation)],
+			exact: [compileExact(alternation)],
+			probes: [compileProbe(ordered.map((alternative) => alternative.probe).join('|'))],
+			heads,
+			headed,
+		};
+	}
+	const sources = binsOf(groups).map((bin) => ({ strict: groupedSource(bin, false), probe: groupedSource(bin, true) }));
+	return {
+		regexes: sources.map((source) => compile(source.strict)),
+		exact: sources.map((source) => compileExact(source.strict)),
+		probes: sources.map((source) => compileProbe(source.probe)),
+		heads,
+		headed,
+	};
 }
 
 /** The key under which a surface is looked up: case folded, whitespace and hyphens collapsed. */
