@@ -87,7 +87,7 @@ export class FlowCollector {
 		const doc = root.ownerDocument ?? (root as Document);
 		if (doc.designMode === 'on') return;
 		const lengths = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-		const range = doc.createRange();
+		const range = this.rangeFor(doc);
 		let node = lengths.nextNode() as Text | null;
 		let keptInARow = 0;
 		while (node) {
@@ -111,7 +111,9 @@ export class FlowCollector {
 			}
 			range.setStartBefore(first);
 			range.setEndAfter(last);
-			if (mayMention(range.toString())) {
+			const text = range.toString();
+			park(range, doc);
+			if (mayMention(text)) {
 				keptInARow++;
 				yield* this.walk(root, first, last);
 			} else {
@@ -119,6 +121,22 @@ export class FlowCollector {
 			}
 			yield null;
 		}
+	}
+
+	/**
+	 * One Range per document, reused by every probe. A Range is live: the
+	 * browser updates each one on every DOM change until it is garbage
+	 * collected, and one per rescan made the page's own edits 15 times slower
+	 * (npm run bench:page, the page with no mentions).
+	 */
+	private readonly ranges = new WeakMap<Document, Range>();
+	private rangeFor(doc: Document): Range {
+		let range = this.ranges.get(doc);
+		if (!range) {
+			range = doc.createRange();
+			this.ranges.set(doc, range);
+		}
+		return range;
 	}
 
 	/** The block a text node's flow belongs to; undefined for a node no flow takes (skipped, or too short). */
@@ -163,6 +181,12 @@ export class FlowCollector {
 		}
 		if (current) yield current;
 	}
+}
+
+/** Parks a Range at the very start of the document, where the page's edits never move it. */
+function park(range: Range, doc: Document): void {
+	range.setStart(doc, 0);
+	range.collapse(true);
 }
 
 /** Characters per probed chunk: small enough that reading one is a sliver of an idle slice. */
