@@ -21,6 +21,9 @@ export function isSentenceInitial(text: string, start: number): boolean {
 
 /** How many words are noted on each side: the most any reader below needs. */
 const SIDE = 3;
+/** Ring size for the words before: a power of two, at least SIDE. */
+const RING = 4;
+const RING_MASK = RING - 1;
 
 /**
  * The words nearest a span, as [start, end) offsets, noted by the cue scan:
@@ -28,29 +31,39 @@ const SIDE = 3;
  * start after it. Reused from candidate to candidate.
  */
 export class WordsAround {
-	/** Nearest first. */
-	readonly beforeStart = new Int32Array(SIDE);
-	readonly beforeEnd = new Int32Array(SIDE);
-	beforeCount = 0;
+	/** The words before the span, in a ring of RING slots: noting one is two writes, whatever came before. */
+	private readonly ringStart = new Int32Array(RING);
+	private readonly ringEnd = new Int32Array(RING);
+	private noted = 0;
 	/** Nearest first. */
 	readonly afterStart = new Int32Array(SIDE);
 	readonly afterEnd = new Int32Array(SIDE);
 	afterCount = 0;
 
 	reset(): void {
-		this.beforeCount = 0;
+		this.noted = 0;
 		this.afterCount = 0;
 	}
 
 	/** A word read before the span; words come in text order, so it is the nearest so far. */
 	noteBefore(start: number, end: number): void {
-		for (let index = Math.min(this.beforeCount, SIDE - 1); index > 0; index--) {
-			this.beforeStart[index] = this.beforeStart[index - 1]!;
-			this.beforeEnd[index] = this.beforeEnd[index - 1]!;
-		}
-		this.beforeStart[0] = start;
-		this.beforeEnd[0] = end;
-		if (this.beforeCount < SIDE) this.beforeCount++;
+		const slot = this.noted & RING_MASK;
+		this.ringStart[slot] = start;
+		this.ringEnd[slot] = end;
+		this.noted++;
+	}
+
+	get beforeCount(): number {
+		return Math.min(this.noted, SIDE);
+	}
+
+	/** The `index`-th word before the span, nearest first. */
+	beforeStart(index: number): number {
+		return this.ringStart[(this.noted - 1 - index) & RING_MASK]!;
+	}
+
+	beforeEnd(index: number): number {
+		return this.ringEnd[(this.noted - 1 - index) & RING_MASK]!;
 	}
 
 	/** A word read after the span; only the first SIDE are kept. */
@@ -70,9 +83,9 @@ export class WordsAround {
 function eachBefore(near: WordsAround, from: number, count: number, reach: number, use: (start: number, end: number) => void): void {
 	const limit = Math.max(0, from - reach);
 	for (let index = 0; index < Math.min(count, near.beforeCount); index++) {
-		const end = near.beforeEnd[index]!;
+		const end = near.beforeEnd(index);
 		if (end <= limit) return;
-		use(Math.max(near.beforeStart[index]!, limit), end);
+		use(Math.max(near.beforeStart(index), limit), end);
 	}
 }
 
@@ -133,11 +146,16 @@ export interface Neighbours {
 
 /** The folded words right before and right after a span, each within 40 characters. */
 export function neighbours(text: string, start: number, end: number, near: WordsAround): Neighbours {
-	const before: string[] = [];
-	eachBefore(near, start, 2, 40, (from, to) => void before.push(foldToken(text.slice(from, to))));
-	let next: string | undefined;
-	eachAfter(near, text, end, 1, 40, (from, to) => void (next = foldToken(text.slice(from, to))));
-	const previous = before[0];
-	const previousWord = previous !== undefined && ELIDED.has(previous) ? before[1] : previous;
+	const reach = 40;
+	const beforeLimit = Math.max(0, start - reach);
+	const fold = (index: number): string | undefined => {
+		if (index >= near.beforeCount) return undefined;
+		const wordEnd = near.beforeEnd(index);
+		return wordEnd > beforeLimit ? foldToken(text.slice(Math.max(near.beforeStart(index), beforeLimit), wordEnd)) : undefined;
+	};
+	const previous = fold(0);
+	const previousWord = previous !== undefined && ELIDED.has(previous) ? fold(1) : previous;
+	const afterLimit = Math.min(text.length, end + reach);
+	const next = near.afterCount > 0 && near.afterStart[0]! < afterLimit ? foldToken(text.slice(near.afterStart[0]!, Math.min(near.afterEnd[0]!, afterLimit))) : undefined;
 	return { previous, previousWord, next };
 }

@@ -115,10 +115,13 @@ function startsUpperCase(text: string, start: number): boolean {
 	return UPPER_START.test(text.slice(start, start + 2));
 }
 
+/** Shared by every decision made without a trace; frozen, so a write would throw rather than leak. */
+const NO_TRACE = Object.freeze([]) as unknown as string[];
+
 export function decide(text: string, start: number, end: number, vendor: string, alias: string, evidence: Evidence, explain = false): Decision {
 	const { rule, before, after, cueWeights } = compiledFor(alias);
 	// Building trace strings costs more than the scoring itself: only when asked.
-	const trace: string[] = [];
+	const trace: string[] = explain ? [] : NO_TRACE;
 	let score = rule.prior;
 	if (explain) trace.push(`prior ${rule.prior}`);
 

@@ -135,12 +135,13 @@ export function mergeAdjacent(text: string, mentions: readonly Mention[]): Menti
 
 /** Two lists sorted by start, as one sorted list (stable: `first` wins ties). */
 export function mergeByStart(first: readonly Mention[], second: readonly Mention[]): Mention[] {
-	const out: Mention[] = [];
+	const out = new Array<Mention>(first.length + second.length);
 	let a = 0;
 	let b = 0;
-	while (a < first.length && b < second.length) out.push(second[b]!.start < first[a]!.start ? second[b++]! : first[a++]!);
-	while (a < first.length) out.push(first[a++]!);
-	while (b < second.length) out.push(second[b++]!);
+	let at = 0;
+	while (a < first.length && b < second.length) out[at++] = second[b]!.start < first[a]!.start ? second[b++]! : first[a++]!;
+	while (a < first.length) out[at++] = first[a++]!;
+	while (b < second.length) out[at++] = second[b++]!;
 	return out;
 }
 
@@ -150,10 +151,15 @@ export function mergeByStart(first: readonly Mention[], second: readonly Mention
  */
 const VENUE = /^\s+(?:Tower|Park|Arena|Stadium|Field|Plaza|Theater|Theatre)(?![\p{L}\p{N}])/u;
 /** Is a place word right after `end`? The RegExp runs only where whitespace (ASCII, NBSP or a wide space) follows. */
+const VENUE_INITIAL_CODES = new Set([...'TPASF'].map((char) => char.charCodeAt(0)));
 const atVenue = (text: string, end: number): boolean => {
+	// Nearly every name is followed by one plain space and a lower-case word: answered without a string.
 	const next = text.charCodeAt(end);
-	const space = next === 0x20 || (next >= 0x09 && next <= 0x0d) || next === 0xa0 || next >= 0x1680;
-	return space && VENUE.test(text.slice(end, end + 12));
+	if (next === 0x20 && !VENUE_INITIAL_CODES.has(text.charCodeAt(end + 1))) return false;
+	let after = end;
+	// The RegExp reads 12 characters: as many spaces as leave room for a five-letter word.
+	while (after < end + 7 && /\s/.test(text[after] ?? '')) after++;
+	return after > end && VENUE_INITIAL_CODES.has(text.charCodeAt(after)) && VENUE.test(text.slice(end, end + 12));
 };
 
 const CONFIDENCE_FLOOR = 0.55;
