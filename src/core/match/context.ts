@@ -156,6 +156,6 @@ export function neighbours(text: string, start: number, end: number, near: Words
 	const previous = fold(0);
 	const previousWord = previous !== undefined && ELIDED.has(previous) ? fold(1) : previous;
 	const afterLimit = Math.min(text.length, end + reach);
-	const next = near.afterCount > 0 && near.afterStart[0]! < afterLimit ? foldToken(text.slice(near.afterStart[0]!, Math.min(near.afterEnd[0]!, afterLimit))) : undefined;
+	const next = near.afterCount > 0 && near.afterStart[0]! < afterLimit ? foldToken(text.slice(near.afterStart[0], Math.min(near.afterEnd[0]!, afterLimit))) : undefined;
 	return { previous, previousWord, next };
 }
