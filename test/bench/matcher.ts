@@ -202,7 +202,7 @@ const sizeLine = (label: string, size: Size): string => `  ${label.padEnd(46)} $
 function printReport(results: readonly SizeResult[], compile: CompileResult, bundle: BundleSizes, aliasCount: number): void {
 	const runs = results.map((r) => r.runs).join(' / ');
 	console.log(`Matcher benchmark: ${aliasCount} aliases from the dataset, seed ${SEED}, 1 MB = 1,000,000 characters (UTF-16 units)`);
-	console.log(`Node ${process.version}, ${cpus().length} CPUs. Medians of ${runs} interleaved runs after warm-up.\n`);
+	console.log(`Node ${process.version}, ${cpus().length} CPUs. Medians of ${runs} interleaved runs after warm-up, each after a full GC.\n`);
 	const header: Row = ['', ...results.map((r) => `${r.mb} MB`)];
 	console.log(table(header, [...speedRows(results), ['', ...results.map(() => '')], ...memoryAndCheckRows(results)]));
 	const sliced = results.filter((r) => r.naiveChars < r.chars);

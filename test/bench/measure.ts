@@ -21,14 +21,19 @@ export function timeOnce(run: () => void): number {
 
 /**
  * Runs every method `warmups` times, then `runs` rounds of one run each, in
- * the same order every round. Returns each method's run times in ms.
+ * the same order every round, each timed run after a full GC. Returns each
+ * method's run times in ms.
  */
 export function timeInterleaved(methods: Record<string, () => void>, warmups: number, runs: number): Record<string, number[]> {
 	const times: Record<string, number[]> = {};
 	for (const name of Object.keys(methods)) times[name] = [];
 	for (let round = 0; round < warmups; round++) for (const run of Object.values(methods)) run();
 	for (let round = 0; round < runs; round++) {
-		for (const [name, run] of Object.entries(methods)) times[name]!.push(timeOnce(run));
+		for (const [name, run] of Object.entries(methods)) {
+			// Each method starts on a clean heap: the garbage the previous one left is not collected on its time.
+			collectGarbage();
+			times[name]!.push(timeOnce(run));
+		}
 	}
 	return times;
 }

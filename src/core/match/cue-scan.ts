@@ -204,12 +204,6 @@ for (const hash of new Set([...WORDS.keys(), ...PHRASES.keys()])) {
 	tableEntry[slot] = WORD_LISTS.length;
 }
 
-/** 1 + the index of the hash's lists, or 0 when no cue word or phrase has this hash. */
-function lookup(hash: number): number {
-	for (let slot = hash & TABLE_MASK; tableEntry[slot]; slot = (slot + 1) & TABLE_MASK) if (tableHashes[slot] === hash) return tableEntry[slot]!;
-	return 0;
-}
-
 /** Hashes of the words read so far in the current scan, as a ring (see RECENT). */
 const recent = new Uint32Array(RECENT);
 
@@ -241,9 +235,6 @@ export class CueTally {
 	}
 }
 
-/** How many words the current scan has read (the ring `recent` holds the last ones). */
-let words = 0;
-
 /**
  * Adds to `into` every cue in `text` between `from` and `to`, as if that
  * part had been cut out: a word cut by either bound counts as cut. Words
@@ -257,36 +248,45 @@ let words = 0;
  * `near`, when given, notes the words on each side of the skipped span.
  */
 export function scanCues(text: string, from: number, to: number, into: CueTally, skipStart = 0, skipEnd = 0, near?: WordsAround): void {
-	words = 0;
+	let words = 0;
 	let hash = FNV_OFFSET;
 	let start = -1;
-	for (let index = from; index < to; index++) {
-		const code = text.charCodeAt(index);
-		const unit = inTable(code) ? FOLDED[code]! : foldedUnit(code);
-		if (unit >= 0) {
-			if (start < 0) start = index;
-			hash = Math.imul(hash ^ unit, FNV_PRIME);
-			continue;
+	// One past the end: the last word is closed by the same code as the others.
+	for (let index = from; index <= to; index++) {
+		if (index < to) {
+			const code = text.charCodeAt(index);
+			const unit = inTable(code) ? FOLDED[code]! : foldedUnit(code);
+			if (unit >= 0) {
+				if (start < 0) start = index;
+				hash = Math.imul(hash ^ unit, FNV_PRIME);
+				continue;
+			}
 		}
-		if (start >= 0) {
-			wordRead(text, start, index, hash >>> 0, into, skipStart, skipEnd, near);
-			start = -1;
-			hash = FNV_OFFSET;
+		if (start < 0) continue;
+		// A word [start, index) ends here. This path runs for every word: kept inline, no call.
+		if (near !== undefined) {
+			// A word glued to the name (an emoji, a symbol) counts only by its part outside the name.
+			if (start < skipStart) near.noteBefore(start, Math.min(index, skipStart));
+			if (index > skipEnd) near.noteAfter(Math.max(start, skipEnd), index);
 		}
+		const word = hash >>> 0;
+		recent[words & RECENT_MASK] = word;
+		words++;
+		let entry = 0;
+		for (let slot = word & TABLE_MASK; tableEntry[slot]; slot = (slot + 1) & TABLE_MASK) {
+			if (tableHashes[slot] === word) {
+				entry = tableEntry[slot]!;
+				break;
+			}
+		}
+		if (entry !== 0) reportCues(text, start, index, entry, words, into, skipStart, skipEnd);
+		start = -1;
+		hash = FNV_OFFSET;
 	}
-	if (start >= 0) wordRead(text, start, to, hash >>> 0, into, skipStart, skipEnd, near);
 }
 
-function wordRead(text: string, start: number, end: number, hash: number, found: CueTally, skipFrom: number, skipTo: number, near: WordsAround | undefined): void {
-	if (near) {
-		// A word glued to the name (an emoji, a symbol) counts only by its part outside the name.
-		if (start < skipFrom) near.noteBefore(start, Math.min(end, skipFrom));
-		if (end > skipTo) near.noteAfter(Math.max(start, skipTo), end);
-	}
-	recent[words & RECENT_MASK] = hash;
-	words++;
-	const entry = lookup(hash);
-	if (entry === 0) return;
+/** A word whose hash is a cue word's or ends a cue phrase: confirms it and counts it. */
+function reportCues(text: string, start: number, end: number, entry: number, words: number, found: CueTally, skipFrom: number, skipTo: number): void {
 	const entries = WORD_LISTS[entry - 1];
 	if (entries !== undefined && !(start < skipTo && skipFrom < end)) {
 		for (let index = 0; index < entries.length; index++) {

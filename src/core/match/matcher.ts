@@ -181,7 +181,8 @@ export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
 	function startOf(text: string, index: number, surface: string): number {
 		// A head is lower-case letters, so a match with none right before it has none.
 		const before = text.charCodeAt(index - 1);
-		if (!headed.has(surface[0]!) || !(before >= 0x61 && before <= 0x7a) && before < 0x80) return index;
+		if ((before < 0x61 || before > 0x7a) && !(before >= 0x80)) return index;
+		if (!headed.has(surface[0]!)) return index;
 		for (const head of heads.get(surfaceKey(surface)) ?? []) {
 			if (text.startsWith(head, index - head.length)) return index - head.length;
 		}
@@ -247,8 +248,12 @@ export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
 			if (wordCharBefore(text, start) || insideAddress(text, start, end)) resume = start + 1;
 			else if (!atVenue(text, end)) {
 				const alias = resolve(surface);
-				if (alias?.ambiguous) pending.push({ start, end, surface, alias });
-				else if (alias) found.push(mention(start, end, surface, alias, 1));
+				if (alias) {
+					// The dataset's own spelling, when the page uses it: the match's fresh copy can then die young.
+					const kept = surface === alias.text ? alias.text : surface;
+					if (alias.ambiguous) pending.push({ start, end, surface: kept, alias });
+					else found.push(mention(start, end, kept, alias, 1));
+				}
 			}
 			for (let other = 0; other < regexes.length; other++) {
 				if (next[other] && nextStart[other]! < resume) advance(other, text, resume);
