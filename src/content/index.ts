@@ -25,7 +25,7 @@ async function main(): Promise<void> {
 
 	const lifetime = createLifetime();
 	const { signal } = lifetime;
-	const matcher = createMatcher(index.aliases);
+	const matcher = createMatcher(index.aliases, index.patterns);
 	const report = new FindingsReport(signal, () => lifetime.abort());
 	const annotator = new Annotator({ matcher, index, report }, signal);
 

@@ -7,6 +7,7 @@
 import { offeringProfile, providerProfile } from './dataset/profile.ts';
 import type { Dataset, LocalTextT } from './dataset/types.ts';
 import type { MatcherAlias } from './match/matcher.ts';
+import type { PatternSources } from './match/pattern.ts';
 import { countryName } from './dataset/countries.ts';
 import type { Profile } from './dataset/profile.ts';
 import { deriveVerdict } from './verdict/derive.ts';
@@ -23,6 +24,8 @@ export interface CompactIndex {
 	version: string;
 	dataAsOf: string;
 	aliases: MatcherAlias[];
+	/** `patternSources(aliases)`, computed when the extension is built (see match/pattern.ts). */
+	patterns?: PatternSources;
 	/** Keyed by provider id and by offering id. */
 	entries: Record<string, CompactEntry>;
 }

@@ -11,6 +11,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCompactIndex } from '../../src/core/compact.ts';
+import { patternSources } from '../../src/core/match/pattern.ts';
 import { validateDataset } from '../../src/core/dataset/validate.ts';
 import type { Dataset } from '../../src/core/dataset/types.ts';
 import { readRawDataset } from './read-dataset.ts';
@@ -30,7 +31,9 @@ export function loadValidatedDataset(options: { strict: boolean } = { strict: tr
 
 /** Validates, writes the compact index module, and returns its path for `resolve.alias`. */
 export function writeCompactIndex(options: { strict: boolean }): string {
-	const index = buildCompactIndex(loadValidatedDataset(options));
+	const built = buildCompactIndex(loadValidatedDataset(options));
+	// The matcher's RegExp sources too: every page would otherwise write them again on start.
+	const index = { ...built, patterns: patternSources(built.aliases) };
 	mkdirSync(OUT_DIR, { recursive: true });
 	const path = join(OUT_DIR, 'compact-index.js');
 	writeFileSync(path, `// Generated from src/data by test/tools/vite-dataset-gate.ts.\nexport default ${JSON.stringify(index)};\n`);

@@ -6,7 +6,7 @@
  */
 import { expandAcronyms } from './acronyms.ts';
 import { decide } from './disambiguate.ts';
-import { buildPatterns, needsExactCheck, surfaceKey, WORD_CHAR, type CaseRule } from './pattern.ts';
+import { compilePatterns, needsExactCheck, patternSources, surfaceKey, WORD_CHAR, type CaseRule, type PatternSources } from './pattern.ts';
 
 export interface MatcherAlias {
 	text: string;
@@ -164,8 +164,12 @@ const atVenue = (text: string, end: number): boolean => {
 
 const CONFIDENCE_FLOOR = 0.55;
 
-export function createMatcher(aliases: readonly MatcherAlias[]): Matcher {
-	const { regexes, exact: twins, heads, headed, probes } = buildPatterns(aliases);
+/**
+ * Compiles the matcher. `sources`, when given, must come from
+ * `patternSources(aliases)` (the extension's build does this ahead of time).
+ */
+export function createMatcher(aliases: readonly MatcherAlias[], sources?: PatternSources): Matcher {
+	const { regexes, exact: twins, heads, headed, probes } = compilePatterns(sources ?? patternSources(aliases));
 	// Exact spellings first; case-folded keys for `insensitive` and `title` aliases.
 	const exact = new Map<string, MatcherAlias>();
 	const folded = new Map<string, MatcherAlias>();

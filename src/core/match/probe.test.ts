@@ -3,8 +3,10 @@ import { loadCorpus } from '../../../test/eval/score.ts';
 import { dataset } from '../../data/index.ts';
 import { matcherAliases } from '../compact.ts';
 import { createMatcher } from './matcher.ts';
+import { patternSources } from './pattern.ts';
 
-const matcher = createMatcher(matcherAliases(dataset));
+const aliases = matcherAliases(dataset);
+const matcher = createMatcher(aliases);
 const passages = loadCorpus().map((passage) => passage.text);
 const finds = (text: string): boolean => {
 	const { mentions, pending } = matcher.findCandidates(text);
@@ -47,5 +49,14 @@ describe('mayMention is useful', () => {
 		'',
 	])('says no to prose without any vendor name: %s', (text) => {
 		expect(matcher.mayMention(text)).toBe(false);
+	});
+});
+
+describe('pattern sources built ahead of time', () => {
+	it('find the same mentions after a trip through JSON, as the extension ships them', () => {
+		const shipped = JSON.parse(JSON.stringify(patternSources(aliases))) as ReturnType<typeof patternSources>;
+		const prebuilt = createMatcher(aliases, shipped);
+		for (const text of passages) expect(prebuilt.findMentions(text)).toEqual(matcher.findMentions(text));
+		expect(prebuilt.mayMention('AmazonWeb Services')).toBe(true);
 	});
 });
