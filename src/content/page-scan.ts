@@ -52,8 +52,7 @@ export class PageScan {
 		});
 	}
 
-	private scanFlow(flow: Flow): Hit[] {
-		const found = this.options.matcher.findCandidates(flow.text);
+	private scanFlow(flow: Flow, found: { mentions: Mention[]; pending: Candidate[] }): Hit[] {
 		// Acronyms the text defines ("Open Telekom Cloud (OTC)") count from the unambiguous names right away.
 		const mentions = expandAcronyms(flow.text, found.mentions);
 		const { pending } = found;
@@ -97,21 +96,27 @@ export class PageScan {
 		const flows = this.options.collector.probedFlows(root, (text) => matcher.mayMention(text));
 		const perStep = this.options.flowsPerStep ?? 40;
 		this.options.scheduler.add(() => {
-			const hits: Hit[] = [];
+			const batch: Flow[] = [];
+			let done = false;
 			for (let count = 0; count < perStep; count++) {
 				const next = flows.next();
 				if (next.done) {
-					if (hits.length > 0) this.deliver(hits, tap);
-					onDone?.();
-					return false;
+					done = true;
+					break;
 				}
 				// A chunk was probed: end the step here, and let the scheduler check its budget.
 				if (next.value === null) break;
-				const flowHits = this.scanFlow(next.value);
-				for (const hit of flowHits) hits.push(hit);
+				batch.push(next.value);
 			}
+			const hits: Hit[] = [];
+			// One RegExp pass for the step's flows; each flow is then taken on its own.
+			const found = matcher.findCandidatesEach(batch.map((flow) => flow.text));
+			batch.forEach((flow, index) => {
+				for (const hit of this.scanFlow(flow, found[index]!)) hits.push(hit);
+			});
 			if (hits.length > 0) this.deliver(hits, tap);
-			return true;
+			if (done) onDone?.();
+			return !done;
 		});
 	}
 
