@@ -52,7 +52,8 @@ export class PageScan {
 		});
 	}
 
-	private scanFlow(flow: Flow, found: { mentions: Mention[]; pending: Candidate[] }): Hit[] {
+	private scanFlow(flow: Flow): Hit[] {
+		const found = this.options.matcher.findCandidates(flow.text);
 		// Acronyms the text defines ("Open Telekom Cloud (OTC)") count from the unambiguous names right away.
 		const mentions = expandAcronyms(flow.text, found.mentions);
 		const { pending } = found;
@@ -96,27 +97,21 @@ export class PageScan {
 		const flows = this.options.collector.probedFlows(root, (text) => matcher.mayMention(text));
 		const perStep = this.options.flowsPerStep ?? 40;
 		this.options.scheduler.add(() => {
-			const batch: Flow[] = [];
-			let done = false;
+			const hits: Hit[] = [];
 			for (let count = 0; count < perStep; count++) {
 				const next = flows.next();
 				if (next.done) {
-					done = true;
-					break;
+					if (hits.length > 0) this.deliver(hits, tap);
+					onDone?.();
+					return false;
 				}
 				// A chunk was probed: end the step here, and let the scheduler check its budget.
 				if (next.value === null) break;
-				batch.push(next.value);
+				const flowHits = this.scanFlow(next.value);
+				for (const hit of flowHits) hits.push(hit);
 			}
-			const hits: Hit[] = [];
-			// One RegExp pass for the step's flows; each flow is then taken on its own.
-			const found = matcher.findCandidatesEach(batch.map((flow) => flow.text));
-			batch.forEach((flow, index) => {
-				for (const hit of this.scanFlow(flow, found[index]!)) hits.push(hit);
-			});
 			if (hits.length > 0) this.deliver(hits, tap);
-			if (done) onDone?.();
-			return !done;
+			return true;
 		});
 	}
 

@@ -63,12 +63,6 @@ export interface Matcher {
 	 * and want to decide ambiguous names once the whole page is known.
 	 */
 	findCandidates(text: string): { mentions: Mention[]; pending: Candidate[] };
-	/**
-	 * `findCandidates` on each of several texts, with one RegExp pass over
-	 * them all: a page's paragraphs are short, and a pass per paragraph cost
-	 * more in setting up than in scanning. Offsets are into each text.
-	 */
-	findCandidatesEach(texts: readonly string[]): Array<{ mentions: Mention[]; pending: Candidate[] }>;
 	decide(text: string, pending: readonly Candidate[], anchors: readonly Mention[], options?: ScanOptions): Mention[];
 	/**
 	 * False only when `text` cannot hold a mention, even where separate
@@ -100,8 +94,7 @@ function insideAddress(text: string, start: number, end: number): boolean {
 	if (before === 0x2e /* . */ || before === 0x40 /* @ */) return true;
 	if (before === 0x2f /* / */) {
 		let from = start - 1;
-		// A NUL stops the token too: findCandidatesEach joins texts with it.
-		while (from > 0 && !/[\s\0]/.test(text[from - 1]!)) from--;
+		while (from > 0 && !/\s/.test(text[from - 1]!)) from--;
 		const token = text.slice(from, start);
 		if (token.startsWith('/') || token.includes('.') || token.includes(':')) return true;
 	}
@@ -298,40 +291,9 @@ export function createMatcher(aliases: readonly MatcherAlias[], sources?: Patter
 		return mergeAdjacent(text, expandAcronyms(text, all));
 	}
 
-	/**
-	 * The texts are joined by NUL, which no name contains and no boundary
-	 * rule takes for part of a word, an address or a space: every match lies
-	 * inside one text and is what a pass over that text alone finds.
-	 */
-	function findCandidatesEach(texts: readonly string[]): Array<{ mentions: Mention[]; pending: Candidate[] }> {
-		const out = texts.map(() => ({ mentions: [] as Mention[], pending: [] as Candidate[] }));
-		if (texts.length === 0) return out;
-		const { mentions, pending } = findCandidates(texts.join('\0'));
-		const ends: number[] = [];
-		let at = 0;
-		for (const text of texts) {
-			at += text.length;
-			ends.push(at);
-			at += 1;
-		}
-		const share = <T extends { start: number; end: number }>(items: T[], into: (index: number) => T[]): void => {
-			let which = 0;
-			for (const item of items) {
-				while (item.start >= ends[which]!) which++;
-				const base = ends[which]! - texts[which]!.length;
-				item.start -= base;
-				item.end -= base;
-				into(which).push(item);
-			}
-		};
-		share(mentions, (index) => out[index]!.mentions);
-		share(pending, (index) => out[index]!.pending);
-		return out;
-	}
-
 	const mayMention = (text: string): boolean => probes.some((probe) => probe.test(text));
 
-	return { findMentions, findCandidates, findCandidatesEach, decide: decidePending, mayMention, size: aliases.length };
+	return { findMentions, findCandidates, decide: decidePending, mayMention, size: aliases.length };
 }
 
 function mention(start: number, end: number, surface: string, alias: MatcherAlias, confidence: number): Mention {

@@ -60,15 +60,3 @@ describe('pattern sources built ahead of time', () => {
 		expect(prebuilt.mayMention('AmazonWeb Services')).toBe(true);
 	});
 });
-
-describe('findCandidatesEach', () => {
-	it('finds in each text what a pass over that text alone finds', () => {
-		const batches: string[][] = [];
-		for (let index = 0; index < passages.length; index += 7) batches.push(passages.slice(index, index + 7));
-		// Edges: a head cut from its name, an address cut in two, empty texts, a path token at a text's start.
-		batches.push(['Region eu', '-west-3 is Paris', '', 'docs.', 'AWS.example', 'a/AWS', '/AWS here', 'AWS', 'Amazon', 'Web Services', '']);
-		for (const batch of batches) {
-			expect(matcher.findCandidatesEach(batch)).toEqual(batch.map((text) => matcher.findCandidates(text)));
-		}
-	});
-});
