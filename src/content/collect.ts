@@ -56,7 +56,8 @@ export class FlowCollector {
 			const parentVerdict: Verdict | undefined = parent ? this.classify(parent) : undefined;
 			if (parentVerdict?.skip) verdict = parentVerdict;
 			else if (!INLINE.has(tag) || !parentVerdict) verdict = { skip: false, block: element };
-			else verdict = { skip: false, block: parentVerdict.block };
+			// An inline element belongs to its parent's block: the parent's verdict object serves as is.
+			else verdict = parentVerdict;
 		}
 		this.cache.set(element, verdict);
 		return verdict;
