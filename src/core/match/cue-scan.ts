@@ -24,7 +24,7 @@ export function foldToken(token: string): string {
 
 /** Word characters outside ASCII, decided once per code unit (a page uses few distinct ones). */
 const nonAsciiWord = new Map<number, boolean>();
-export function isWordUnit(code: number): boolean {
+function isWordUnit(code: number): boolean {
 	if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
 	let known = nonAsciiWord.get(code);
 	if (known === undefined) {
@@ -35,7 +35,7 @@ export function isWordUnit(code: number): boolean {
 	return known;
 }
 
-export interface Token {
+interface Token {
 	key: string;
 	start: number;
 	end: number;
@@ -45,7 +45,7 @@ export interface Token {
  * Splits text into folded words. A plain loop over char codes: faster than a
  * Unicode RegExp on the short windows this runs on, with one string per word.
  */
-export function tokenize(text: string): Token[] {
+function tokenize(text: string): Token[] {
 	const out: Token[] = [];
 	let start = -1;
 	for (let index = 0; index <= text.length; index++) {
