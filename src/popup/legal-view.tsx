@@ -12,7 +12,7 @@ import { dataset } from '../data/index.ts';
 import { currentLang, t, type MessageKey } from '../shared/i18n.ts';
 import type { SettingsState } from '../shared/storage.ts';
 import { useSettings } from '../ui/use-settings.ts';
-import { ConfidenceTag, sourceDate } from '../ui/vendor-card-view.tsx';
+import { ConfidenceTag, SourceList } from '../ui/vendor-card-view.tsx';
 import { TimeSensitive } from './legal-context.tsx';
 import { safeDecode } from './route.ts';
 
@@ -74,17 +74,7 @@ function Entry({ entry, names }: { entry: LegalEntry; names: ReadonlyMap<string,
 				<strong>{t('legalOfficialRef')}:</strong>{' '}
 				<a href={entry.officialRef.url} target="_blank" rel="noopener noreferrer">{entry.officialRef.title}</a>
 			</p>
-			<details class="regime-sources">
-				<summary>{t('legalSources')} ({entry.sources.length})</summary>
-				<ol>
-					{entry.sources.map((source) => (
-						<li key={source.key}>
-							<a href={source.url} target="_blank" rel="noopener noreferrer">{source.title}</a>
-							{source.publisher ? `, ${source.publisher}` : ''}, {sourceDate(source)}
-						</li>
-					))}
-				</ol>
-			</details>
+			<SourceList sources={entry.sources} label={t('legalSources')} className="regime-sources" />
 			{entry.related.length > 0 ? (
 				<p class="regime-related">
 					<strong>{t('legalRelated')}:</strong>{' '}

@@ -17,10 +17,28 @@ export const CERT_STATUS: Record<CardCertification['status'], MessageKey> = {
 };
 
 /** A source's date as the source gives it: exact, approximate, or the day we consulted an undated page. */
-export function sourceDate(source: CardSource): string {
+function sourceDate(source: CardSource): string {
 	if (source.dateKind === 'retrieved') return t('dateRetrieved', source.date);
 	if (source.dateKind === 'circa') return t('dateCirca', source.date);
 	return source.date;
+}
+
+/** Sources folded under a summary line with their count: the vendor card and the legal pages list them alike. */
+export function SourceList({ sources, label, className }: { sources: readonly CardSource[]; label: string; className: string }): JSX.Element {
+	return (
+		<details class={className}>
+			<summary>{label} ({sources.length})</summary>
+			<ol>
+				{sources.map((source) => (
+					<li key={source.key}>
+						<a href={source.url} target="_blank" rel="noopener noreferrer">{source.title}</a>
+						{source.publisher ? `, ${source.publisher}` : ''}
+						{', '}{sourceDate(source)}
+					</li>
+				))}
+			</ol>
+		</details>
+	);
 }
 
 export function ConfidenceTag({ confidence }: { confidence: ConfidenceT }): JSX.Element | null {
@@ -143,18 +161,7 @@ export function VendorCardView({ card, headingId, level = 2, onLegal, full = tru
 				</>
 			) : null}
 
-			<details class="vc-sources">
-				<summary>{t('cardSources')} ({card.sources.length})</summary>
-				<ol>
-					{card.sources.map((source) => (
-						<li key={source.key}>
-							<a href={source.url} target="_blank" rel="noopener noreferrer">{source.title}</a>
-							{source.publisher ? `, ${source.publisher}` : ''}
-							{', '}{sourceDate(source)}
-						</li>
-					))}
-				</ol>
-			</details>
+			<SourceList sources={card.sources} label={t('cardSources')} className="vc-sources" />
 			<p class="vc-foot">{t('cardDataAsOf', card.dataAsOf, card.lastVerified)}</p>
 		</div>
 	);
