@@ -76,27 +76,23 @@ export class WordsAround {
 }
 
 /**
- * Calls `use` with up to `count` words before `from` (nearest first), looking
- * no further back than `reach` characters: a word that crosses that limit is
- * cut there, as a reader's glance would cut it.
+ * Where the `index`-th word before `from` (nearest first) starts, looking no
+ * further back than `reach` characters: a word that crosses that limit is cut
+ * there, as a reader's glance would cut it. -1 past the limit or the words
+ * noted. The word ends at `near.beforeEnd(index)`. (Numbers, not spans: this
+ * runs for every ambiguous name, and allocates nothing.)
  */
-function eachBefore(near: WordsAround, from: number, count: number, reach: number, use: (start: number, end: number) => void): void {
+function startBefore(near: WordsAround, from: number, index: number, reach: number): number {
 	const limit = Math.max(0, from - reach);
-	for (let index = 0; index < Math.min(count, near.beforeCount); index++) {
-		const end = near.beforeEnd(index);
-		if (end <= limit) return;
-		use(Math.max(near.beforeStart(index), limit), end);
-	}
+	if (index >= near.beforeCount || near.beforeEnd(index) <= limit) return -1;
+	return Math.max(near.beforeStart(index), limit);
 }
 
-/** The same after `from`, looking no further than `reach` characters on. */
-function eachAfter(near: WordsAround, text: string, from: number, count: number, reach: number, use: (start: number, end: number) => void): void {
+/** The same after `from`: where the word after it ends, cut `reach` characters on; it starts at `near.afterStart[index]`. */
+function endAfter(near: WordsAround, text: string, from: number, index: number, reach: number): number {
 	const limit = Math.min(text.length, from + reach);
-	for (let index = 0; index < Math.min(count, near.afterCount); index++) {
-		const start = near.afterStart[index]!;
-		if (start >= limit) return;
-		use(start, Math.min(near.afterEnd[index]!, limit));
-	}
+	if (index >= near.afterCount || near.afterStart[index]! >= limit) return -1;
+	return Math.min(near.afterEnd[index]!, limit);
 }
 
 const UPPER = /\p{Lu}/u;
@@ -105,16 +101,6 @@ const isCapitalisedAt = (text: string, index: number): boolean => {
 	return code < 0x80 ? code >= 0x41 && code <= 0x5a : UPPER.test(text[index]!);
 };
 
-/** Headline test state, kept outside the function so that reading a word allocates nothing. */
-let longWords = 0;
-let capitalisedWords = 0;
-let headlineText = '';
-function countLongWord(start: number, end: number): void {
-	if (end - start < 4) return;
-	longWords++;
-	if (isCapitalisedAt(headlineText, start)) capitalisedWords++;
-}
-
 /**
  * True when the words around are mostly capitalised, as in a headline or a
  * title ("Orange Et Capgemini Lancent…"): capitals there are typography.
@@ -122,14 +108,23 @@ function countLongWord(start: number, end: number): void {
  * characters.
  */
 export function inCapitalisedRun(text: string, start: number, end: number, near: WordsAround): boolean {
-	longWords = 0;
-	capitalisedWords = 0;
-	headlineText = text;
-	eachBefore(near, start, 3, 60, countLongWord);
-	eachAfter(near, text, end, 3, 60, countLongWord);
-	headlineText = '';
-	if (longWords < 2) return false;
-	return capitalisedWords / longWords >= 0.67;
+	let long = 0;
+	let capitalised = 0;
+	for (let index = 0; index < 3; index++) {
+		const wordStart = startBefore(near, start, index, 60);
+		if (wordStart < 0) break;
+		if (near.beforeEnd(index) - wordStart < 4) continue;
+		long++;
+		if (isCapitalisedAt(text, wordStart)) capitalised++;
+	}
+	for (let index = 0; index < 3; index++) {
+		const wordEnd = endAfter(near, text, end, index, 60);
+		if (wordEnd < 0) break;
+		if (wordEnd - near.afterStart[index]! < 4) continue;
+		long++;
+		if (isCapitalisedAt(text, near.afterStart[index]!)) capitalised++;
+	}
+	return long >= 2 && capitalised / long >= 0.67;
 }
 
 /** French elided words ("d’", "l’", "qu’"): the word before them is the real neighbour. */
@@ -146,16 +141,12 @@ export interface Neighbours {
 
 /** The folded words right before and right after a span, each within 40 characters. */
 export function neighbours(text: string, start: number, end: number, near: WordsAround): Neighbours {
-	const reach = 40;
-	const beforeLimit = Math.max(0, start - reach);
-	const fold = (index: number): string | undefined => {
-		if (index >= near.beforeCount) return undefined;
-		const wordEnd = near.beforeEnd(index);
-		return wordEnd > beforeLimit ? foldToken(text.slice(Math.max(near.beforeStart(index), beforeLimit), wordEnd)) : undefined;
+	const before = (index: number): string | undefined => {
+		const wordStart = startBefore(near, start, index, 40);
+		return wordStart < 0 ? undefined : foldToken(text.slice(wordStart, near.beforeEnd(index)));
 	};
-	const previous = fold(0);
-	const previousWord = previous !== undefined && ELIDED.has(previous) ? fold(1) : previous;
-	const afterLimit = Math.min(text.length, end + reach);
-	const next = near.afterCount > 0 && near.afterStart[0]! < afterLimit ? foldToken(text.slice(near.afterStart[0], Math.min(near.afterEnd[0]!, afterLimit))) : undefined;
-	return { previous, previousWord, next };
+	const wordEnd = endAfter(near, text, end, 0, 40);
+	const previous = before(0);
+	const previousWord = previous !== undefined && ELIDED.has(previous) ? before(1) : previous;
+	return { previous, previousWord, next: wordEnd < 0 ? undefined : foldToken(text.slice(near.afterStart[0], wordEnd)) };
 }
