@@ -87,6 +87,9 @@ describe('addresses are not prose', () => {
 		['mail contact@ovhcloud.com', []],
 		['path /aws/ here', []],
 		['We use AWS. Then OVHcloud.', ['AWS→aws', 'OVHcloud→ovhcloud']],
+		// A company name inside a place's name is the place, whatever the space before it.
+		['Capgemini Tower, Capgemini  Tower and Capgemini\u00a0Tower', []],
+		['Capgemini towers over its rivals', ['Capgemini→capgemini-test']],
 	])('%s', (text, expected) => {
 		expect(found(text)).toEqual(expected);
 	});

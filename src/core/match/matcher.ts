@@ -150,16 +150,12 @@ export function mergeByStart(first: readonly Mention[], second: readonly Mention
  * Park") names the place, not the vendor.
  */
 const VENUE = /^\s+(?:Tower|Park|Arena|Stadium|Field|Plaza|Theater|Theatre)(?![\p{L}\p{N}])/u;
-/** Is a place word right after `end`? The RegExp runs only where whitespace (ASCII, NBSP or a wide space) follows. */
-const VENUE_INITIAL_CODES = new Set([...'TPASF'].map((char) => char.charCodeAt(0)));
+/** Is a place word right after `end`? */
 const atVenue = (text: string, end: number): boolean => {
 	// Nearly every name is followed by one plain space and a lower-case word: answered without a string.
-	const next = text.charCodeAt(end);
-	if (next === 0x20 && !VENUE_INITIAL_CODES.has(text.charCodeAt(end + 1))) return false;
-	let after = end;
-	// The RegExp reads 12 characters: as many spaces as leave room for a five-letter word.
-	while (after < end + 7 && /\s/.test(text[after] ?? '')) after++;
-	return after > end && VENUE_INITIAL_CODES.has(text.charCodeAt(after)) && VENUE.test(text.slice(end, end + 12));
+	const after = text.charCodeAt(end + 1);
+	if (text.charCodeAt(end) === 0x20 && after >= 0x61 && after <= 0x7a) return false;
+	return VENUE.test(text.slice(end, end + 12));
 };
 
 const CONFIDENCE_FLOOR = 0.55;
