@@ -6,7 +6,7 @@
  */
 import { expandAcronyms } from './acronyms.ts';
 import { decide } from './disambiguate.ts';
-import { compilePatterns, needsExactCheck, patternSources, surfaceKey, WORD_CHAR, type CaseRule, type PatternSources } from './pattern.ts';
+import { compilePatterns, needsExactCheck, patternSources, plainSpacing, surfaceKey, WORD_CHAR, type CaseRule, type PatternSources } from './pattern.ts';
 
 export interface MatcherAlias {
 	text: string;
@@ -173,9 +173,13 @@ export function createMatcher(aliases: readonly MatcherAlias[], sources?: Patter
 		if (!exact.has(alias.text)) exact.set(alias.text, alias);
 		if (alias.case !== 'exact' && !folded.has(surfaceKey(alias.text))) folded.set(surfaceKey(alias.text), alias);
 	}
-	// Spaces and hyphens in the page may be any of those the pattern accepts (pattern.ts): normalised before the exact lookup too.
-	const resolve = (surface: string): MatcherAlias | undefined =>
-		exact.get(surface) ?? exact.get(surface.replace(/\s+/g, ' ').replace(/[\u2010\u2011]/g, '-')) ?? folded.get(surfaceKey(surface));
+	const resolve = (surface: string): MatcherAlias | undefined => {
+		const found = exact.get(surface);
+		if (found) return found;
+		// Spaces and hyphens in the page may be any of those the pattern accepts (pattern.ts): normalised once, for both lookups.
+		const plain = plainSpacing(surface);
+		return exact.get(plain) ?? folded.get(plain.toLowerCase());
+	};
 
 	/** Where a match really starts: before its lower-case head, when a look-behind checked one (see pattern.ts). */
 	function startOf(text: string, index: number, surface: string): number {

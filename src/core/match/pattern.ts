@@ -343,7 +343,12 @@ export function buildPatterns(aliases: readonly PatternAlias[]): ScanPatterns {
 	return compilePatterns(patternSources(aliases));
 }
 
+/** A surface with any whitespace run as one space and any hyphen as "-": the forms the pattern accepts for each. */
+export function plainSpacing(surface: string): string {
+	return surface.replace(/\s+/g, ' ').replace(/[\u2010\u2011]/g, '-');
+}
+
 /** The key under which a surface is looked up: case folded, whitespace and hyphens collapsed. */
 export function surfaceKey(surface: string): string {
-	return surface.replace(/\s+/g, ' ').replace(/[\u2010\u2011]/g, '-').toLowerCase();
+	return plainSpacing(surface).toLowerCase();
 }
