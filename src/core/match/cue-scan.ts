@@ -96,7 +96,8 @@ const PUNCTUATION_END = 0x2070;
 const FOLDED = new Int16Array(PUNCTUATION_END);
 for (let code = 0; code < LATIN_END; code++) FOLDED[code] = foldedUnit(code);
 for (let code = PUNCTUATION; code < PUNCTUATION_END; code++) FOLDED[code] = foldedUnit(code);
-const inTable = (code: number): boolean => code < LATIN_END || (code >= PUNCTUATION && code < PUNCTUATION_END);
+/** The folded unit of any code: from the tables where they have it. */
+const fold = (code: number): number => (code < LATIN_END || (code >= PUNCTUATION && code < PUNCTUATION_END) ? FOLDED[code]! : foldedUnit(code));
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -177,7 +178,7 @@ function sameWord(text: string, start: number, end: number, key: string): boolea
 	if (end - start !== key.length) return false;
 	for (let index = start; index < end; index++) {
 		const code = text.charCodeAt(index);
-		if ((inTable(code) ? FOLDED[code]! : foldedUnit(code)) !== key.charCodeAt(index - start)) return false;
+		if (fold(code) !== key.charCodeAt(index - start)) return false;
 	}
 	return true;
 }
@@ -255,7 +256,7 @@ export function scanCues(text: string, from: number, to: number, into: CueTally,
 	for (let index = from; index <= to; index++) {
 		if (index < to) {
 			const code = text.charCodeAt(index);
-			const unit = inTable(code) ? FOLDED[code]! : foldedUnit(code);
+			const unit = fold(code);
 			if (unit >= 0) {
 				if (start < 0) start = index;
 				hash = Math.imul(hash ^ unit, FNV_PRIME);
