@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FlowCollector, positionAt, type Flow } from './collect.ts';
+import { FlowCollector, flowIntact, pinPositions, positionAt, type Flow } from './collect.ts';
 
 const collector = (skipCode = true) => new FlowCollector({ skipCode, isOurs: (element) => element.localName.startsWith('whose-cloud-') });
 const texts = (flows: Flow[]) => flows.map((flow) => flow.text.replace(/\s+/g, ' ').trim());
@@ -51,47 +51,50 @@ describe('FlowCollector', () => {
 		expect([boundary.node.data, boundary.offset]).toEqual(['OVH', 3]);
 	});
 
+	it('reads a plain block whole, one-letter nodes included, and maps offsets from node lengths', () => {
+		document.body.innerHTML = '<p>A<b>WS</b><i>,</i> then <a href="#">Azure</a></p>';
+		const [flow] = [...collector().flows(document.body)];
+		expect(flow!.text).toBe('AWS, then Azure');
+		expect(flow!.nodes.map((node) => node.data)).toEqual(['A', 'WS', ',', ' then ', 'Azure']);
+		expect(flow!.starts).toEqual([0, 1, 3, 4, 10]);
+		const end = positionAt(flow!, 3, true);
+		expect([end.node.data, end.offset]).toEqual(['WS', 2]);
+		const azure = positionAt(flow!, 10);
+		expect([azure.node.data, azure.offset]).toEqual(['Azure', 0]);
+	});
+
+	it.each([
+		['a nested block', '<div>Intro AWS <p>Inner Azure</p> outro Scaleway</div>', ['Intro AWS', 'Inner Azure', 'outro Scaleway']],
+		['an editable inline part', '<p>AWS <span contenteditable="true">Azure draft</span> Scaleway</p>', ['AWS Scaleway']],
+		['inline code with the setting on', '<p>AWS <code>azure cli</code> Scaleway</p>', ['AWS Scaleway']],
+		['an image between words', '<p>AWS<img alt="">Azure</p>', ['AWS Azure']],
+	])('walks node by node a block holding %s', (_name, html, expected) => {
+		document.body.innerHTML = html;
+		expect(texts([...collector().flows(document.body)])).toEqual(expected);
+	});
+
+	it('reads inside the walk root only, even when the root sits in a plain block', () => {
+		document.body.innerHTML = '<p>Before AWS <span id="root">inside Azure</span> after Scaleway</p>';
+		expect(texts([...collector().flows(document.getElementById('root')!)])).toEqual(['inside Azure']);
+	});
+
+	it('lists a whole-read flow\'s nodes as they were when pinned, so a later split shows as stale', () => {
+		document.body.innerHTML = '<p>Hosted on AWS today</p>';
+		const [pinned] = [...collector().flows(document.body)];
+		pinPositions(pinned!);
+		const [lazy] = [...collector().flows(document.body)];
+		(document.querySelector('p')!.firstChild as Text).splitText(13);
+		expect(flowIntact(pinned!)).toBe(false);
+		// Listed only now: the nodes are the split ones, and their offsets still add up to the text.
+		expect(lazy!.nodes.map((node) => node.data).join('')).toBe(lazy!.text);
+		expect(flowIntact(lazy!)).toBe(true);
+	});
+
 	it('yields flows lazily, so a caller can stop after any number', () => {
 		document.body.innerHTML = Array.from({ length: 50 }, (_, index) => `<p>Paragraph ${index}</p>`).join('');
 		const iterator = collector().flows(document.body);
 		expect(iterator.next().value?.text).toBe('Paragraph 0');
 		expect(iterator.next().value?.text).toBe('Paragraph 1');
-	});
-
-	describe('probedFlows', () => {
-		/** Enough text for several chunks, with inline tags, <br>s, skipped subtrees and short nodes at every turn. */
-		const bigPage = (): string => Array.from({ length: 400 }, (_, index) => {
-			const name = index % 37 === 0 ? 'AWS' : 'cloud';
-			return `<p>Paragraph ${index} says <b>${name}</b> then<br>more <i>words</i> x ${'lorem ipsum dolor '.repeat(8)}</p>${index % 50 === 0 ? '<script>var a = "Azure";</script><div>a</div>' : ''}`;
-		}).join('');
-		const only = (flows: Iterable<Flow | null>): Flow[] => [...flows].filter((flow): flow is Flow => flow !== null);
-
-		it('yields exactly the flows a plain walk yields when every chunk is kept', () => {
-			document.body.innerHTML = bigPage();
-			const plain = [...collector().flows(document.body)];
-			const probed = only(collector().probedFlows(document.body, () => true));
-			expect(probed.map((flow) => flow.text)).toEqual(plain.map((flow) => flow.text));
-			expect(probed.map((flow) => flow.block)).toEqual(plain.map((flow) => flow.block));
-		});
-
-		it('still yields every flow holding a name when only some chunks are kept', () => {
-			document.body.innerHTML = bigPage();
-			const plain = [...collector().flows(document.body)].filter((flow) => flow.text.includes('AWS'));
-			let kept = 0;
-			// Keeps every other chunk that holds the name, so the walk alternates between probing and walking.
-			const probed = only(collector().probedFlows(document.body, (text) => text.includes('AWS') && kept++ % 2 === 0)).filter((flow) => flow.text.includes('AWS'));
-			const all = only(collector().probedFlows(document.body, (text) => text.includes('AWS'))).filter((flow) => flow.text.includes('AWS'));
-			expect(all.map((flow) => flow.text)).toEqual(plain.map((flow) => flow.text));
-			expect(probed.length).toBeGreaterThan(0);
-			expect(probed.length).toBeLessThan(plain.length);
-		});
-
-		it('reads nothing block by block when no chunk may hold a name', () => {
-			document.body.innerHTML = bigPage();
-			const steps = [...collector().probedFlows(document.body, () => false)];
-			expect(steps.length).toBeGreaterThan(2);
-			expect(steps.every((step) => step === null)).toBe(true);
-		});
 	});
 });
 

@@ -4,20 +4,70 @@
  * one mention. Each flow keeps where each node starts, to map a match back
  * to DOM positions.
  *
- * It reads `.data` only and classifies each parent element once (a WeakMap),
- * so the walk costs little more than visiting every text node.
+ * Most blocks are plain: text and inline tags only. Such a block is read
+ * whole with one native `textContent` and its nodes are listed only when a
+ * name is found in it; reading `.data` node by node cost about twice as much
+ * (tmp walk variants in npm run bench:page's pages). Other blocks (a <br>, an
+ * image, a skipped or editable part, a nested block) are walked node by node,
+ * classifying each parent element once (a WeakMap).
  */
 
 import { CODE_TAGS as CODE, INLINE_TAGS as INLINE, SKIPPED_TAGS as ALWAYS_SKIP } from '../core/text/blocks.ts';
 
 export interface Flow {
-	block: Element;
-	nodes: Text[];
+	readonly block: Element;
+	readonly nodes: readonly Text[];
 	/** Offset of each node's first character in `text`. */
-	starts: number[];
+	readonly starts: readonly number[];
 	/** Each node's length when collected: a node split or edited since makes the offsets stale. */
-	lengths: number[];
-	text: string;
+	readonly lengths: readonly number[];
+	readonly text: string;
+}
+
+/**
+ * A plain block read whole: its text is `textContent`, which is every text
+ * node under it joined as is, so the nodes and their offsets can be listed
+ * later, from lengths alone, and only for the few blocks that name a vendor.
+ */
+class WholeBlockFlow implements Flow {
+	private positions: { nodes: Text[]; starts: number[]; lengths: number[] } | undefined;
+
+	constructor(readonly block: Element, readonly text: string) {}
+
+	get nodes(): readonly Text[] {
+		return this.list().nodes;
+	}
+
+	get starts(): readonly number[] {
+		return this.list().starts;
+	}
+
+	get lengths(): readonly number[] {
+		return this.list().lengths;
+	}
+
+	private list(): { nodes: Text[]; starts: number[]; lengths: number[] } {
+		if (this.positions) return this.positions;
+		const positions = { nodes: [] as Text[], starts: [] as number[], lengths: [] as number[] };
+		const walker = this.block.ownerDocument.createTreeWalker(this.block, NodeFilter.SHOW_TEXT);
+		let at = 0;
+		for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+			positions.nodes.push(node);
+			positions.starts.push(at);
+			positions.lengths.push(node.length);
+			at += node.length;
+		}
+		return (this.positions = positions);
+	}
+}
+
+/**
+ * Fixes a flow's DOM positions now. A flow read whole lists its nodes on
+ * first use; one kept for later (an ambiguous name decided at the end of the
+ * first pass) must list them while they still match its text.
+ */
+export function pinPositions(flow: Flow): void {
+	void flow.nodes;
 }
 
 /** True while the flow's offsets still describe the DOM (no node split, edited or removed since). */
@@ -35,8 +85,23 @@ type Verdict = { skip: true } | { skip: false; block: Element };
 
 export class FlowCollector {
 	private readonly cache = new WeakMap<Element, Verdict>();
+	/** Matches any element that keeps a block from being read whole (see `isPlain`). */
+	private readonly notPlain: string;
 
-	constructor(private readonly options: CollectOptions) {}
+	constructor(private readonly options: CollectOptions) {
+		const inline = [...INLINE].filter((tag) => !(options.skipCode && CODE.has(tag)));
+		this.notPlain = `:not(${inline.join(',')}),[contenteditable]`;
+	}
+
+	/**
+	 * True when a block holds only text and inline tags the walk would join
+	 * anyway: then its `textContent` is exactly its flow. One native selector
+	 * query, no wrapper per element. Our badges are not inline tags, so a block
+	 * holding one is walked node by node (its split nodes must stay apart).
+	 */
+	private isPlain(block: Element): boolean {
+		return block.querySelector(this.notPlain) === null;
+	}
 
 	private isEditable(element: Element): boolean {
 		const value = element.getAttribute('contenteditable');
@@ -64,8 +129,9 @@ export class FlowCollector {
 	}
 
 	/**
-	 * Walks `root` and yields flows, a few at a time: the caller decides how
-	 * many to take per idle slice. Text in open shadow roots is walked too.
+	 * Walks `root` and yields its flows in document order, a few at a time:
+	 * the caller decides how many to take per idle slice. Open shadow roots
+	 * are walked by their own calls.
 	 */
 	*flows(root: Node): Generator<Flow> {
 		const doc = root.ownerDocument ?? (root as Document);
@@ -73,101 +139,46 @@ export class FlowCollector {
 		yield* this.walk(root);
 	}
 
-	/**
-	 * Like `flows`, but reads the text a chunk at a time first and walks only
-	 * the chunks `mayMention` keeps. Most pages name no cloud vendor at all,
-	 * and visiting their text nodes one by one cost more than reading every
-	 * character (npm run bench:page, the page with no mentions): here a chunk
-	 * costs a walk that asks each text node its length only, one native
-	 * Range.toString() and a few RegExp tests. Chunks end where a new flow
-	 * surely starts, so no flow straddles two. Yields `null` after each chunk:
-	 * a step for the caller's scheduler. Once DENSE_AFTER chunks in a row have
-	 * been kept, the page is dense with names and the rest is walked plainly.
-	 */
-	*probedFlows(root: Node, mayMention: (text: string) => boolean): Generator<Flow | null> {
-		const doc = root.ownerDocument ?? (root as Document);
-		if (doc.designMode === 'on') return;
-		const lengths = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-		const range = this.rangeFor(doc);
-		let node = lengths.nextNode() as Text | null;
-		let keptInARow = 0;
-		while (node) {
-			if (keptInARow >= DENSE_AFTER) {
-				yield* this.walk(root, node);
-				return;
-			}
-			const first = node;
-			let last = node;
-			for (let size = 0; node && size < CHUNK_CHARS; node = lengths.nextNode() as Text | null) {
-				size += node.length;
-				last = node;
-			}
-			// On to the first text node that starts a flow of its own: a new block after the last one.
-			let block = this.blockOf(last);
-			for (; node; node = lengths.nextNode() as Text | null) {
-				const own = this.blockOf(node);
-				if (own && block && own !== block) break;
-				block = own ?? block;
-				last = node;
-			}
-			range.setStartBefore(first);
-			range.setEndAfter(last);
-			const text = range.toString();
-			park(range, doc);
-			if (mayMention(text)) {
-				keptInARow++;
-				yield* this.walk(root, first, last);
-			} else {
-				keptInARow = 0;
-			}
-			yield null;
-		}
-	}
-
-	/**
-	 * One Range per document, reused by every probe. A Range is live: the
-	 * browser updates each one on every DOM change until it is garbage
-	 * collected, and one per rescan made the page's own edits 15 times slower
-	 * (npm run bench:page, the page with no mentions).
-	 */
-	private readonly ranges = new WeakMap<Document, Range>();
-	private rangeFor(doc: Document): Range {
-		let range = this.ranges.get(doc);
-		if (!range) {
-			range = doc.createRange();
-			this.ranges.set(doc, range);
-		}
-		return range;
-	}
-
-	/** The block a text node's flow belongs to; undefined for a node no flow takes (skipped, or too short). */
-	private blockOf(node: Text): Element | undefined {
-		if (node.length < 2 || !node.parentElement) return undefined;
-		const verdict = this.classify(node.parentElement);
-		return verdict.skip ? undefined : verdict.block;
-	}
-
-	/** Flows from `first` (or the start of `root`) to `last` (or its end), both included. */
-	private *walk(root: Node, first?: Text, last?: Text): Generator<Flow> {
+	private *walk(root: Node): Generator<Flow> {
 		const doc = root.ownerDocument ?? (root as Document);
 		const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-		let current: Flow | undefined;
+		// Under a document or shadow root every block is inside `root`; under an element, check.
+		const within = root.nodeType === Node.ELEMENT_NODE ? (block: Element) => root.contains(block) : () => true;
+		let current: { block: Element; nodes: Text[]; starts: number[]; lengths: number[]; text: string } | undefined;
 		let previous: Text | undefined;
 		// Consecutive text nodes usually share a parent: skip the WeakMap for them.
 		let lastParent: Element | null = null;
 		let lastVerdict: Verdict | undefined;
-		if (first) walker.currentNode = first;
-		const start = first ?? (walker.nextNode() as Text | null);
-		for (let node = start; node; node = node === last ? null : (walker.nextNode() as Text | null)) {
-			const data = node.data;
-			if (data.length < 2) continue;
+		// Whether each block met in this walk is plain; asked once per block and walk, since the DOM changes between walks.
+		const plain = new Map<Element, boolean>();
+		for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
 			const parent = node.parentElement;
 			if (!parent) continue;
 			const verdict = parent === lastParent && lastVerdict ? lastVerdict : this.classify(parent);
 			lastParent = parent;
 			lastVerdict = verdict;
 			if (verdict.skip) continue;
-			if (current && current.block === verdict.block) {
+			const { block } = verdict;
+			let whole = plain.get(block);
+			if (whole === undefined) {
+				whole = within(block) && this.isPlain(block);
+				plain.set(block, whole);
+				if (whole) {
+					if (current) yield current;
+					current = undefined;
+					previous = undefined;
+					const text = block.textContent ?? '';
+					// The walker moves on to the block's last text node, so its next step leaves the block.
+					walker.currentNode = block;
+					walker.lastChild();
+					lastParent = null;
+					if (text.length >= 2) yield new WholeBlockFlow(block, text);
+					continue;
+				}
+			}
+			const data = node.data;
+			if (data.length < 2) continue;
+			if (current && current.block === block) {
 				// Nodes not touching in the inline flow (a <br>, an image between) are kept apart by a newline.
 				const gap = previous && adjacent(previous, node) ? '' : '\n';
 				current.starts.push(current.text.length + gap.length);
@@ -176,24 +187,13 @@ export class FlowCollector {
 				current.nodes.push(node);
 			} else {
 				if (current) yield current;
-				current = { block: verdict.block, nodes: [node], starts: [0], lengths: [data.length], text: data };
+				current = { block, nodes: [node], starts: [0], lengths: [data.length], text: data };
 			}
 			previous = node;
 		}
 		if (current) yield current;
 	}
 }
-
-/** Parks a Range at the very start of the document, where the page's edits never move it. */
-function park(range: Range, doc: Document): void {
-	range.setStart(doc, 0);
-	range.collapse(true);
-}
-
-/** Characters per probed chunk: small enough that reading one is a sliver of an idle slice. */
-const CHUNK_CHARS = 32_000;
-/** Kept chunks in a row after which probing stops paying for itself. */
-const DENSE_AFTER = 3;
 
 /** True when `b` follows `a` directly in the inline flow: no block edge, <br> or replaced element between. */
 function adjacent(a: Node, b: Node): boolean {

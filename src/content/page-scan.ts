@@ -9,7 +9,7 @@ import type { Candidate, Matcher, Mention } from '../core/match/matcher.ts';
 import { PAGE_EVIDENCE } from '../core/match/blocks-scan.ts';
 import { expandAcronyms } from '../core/match/acronyms.ts';
 import type { VerdictLevel } from '../core/verdict/levels.ts';
-import { type Flow, type FlowCollector, flowIntact, positionAt } from './collect.ts';
+import { type Flow, type FlowCollector, flowIntact, pinPositions, positionAt } from './collect.ts';
 import type { Scheduler } from './scheduler.ts';
 
 /**
@@ -63,6 +63,8 @@ export class PageScan {
 			if (this.firstPassDone) {
 				decided = this.options.matcher.decide(flow.text, pending, mentions, this.decideOptions(flow));
 			} else {
+				// Decided later, against the DOM as it is now: a badge may split its nodes meanwhile.
+				pinPositions(flow);
 				this.deferred.push({ flow, pending, anchors: mentions });
 			}
 		}
@@ -92,9 +94,7 @@ export class PageScan {
 	 * `tap` sees every hit found, including ones the annotator already had.
 	 */
 	scan(root: Node, onDone?: () => void, tap?: (hits: Hit[]) => void): void {
-		const { matcher } = this.options;
-		// Text chunks no vendor name can be in are skipped unread (see FlowCollector.probedFlows).
-		const flows = this.options.collector.probedFlows(root, (text) => matcher.mayMention(text));
+		const flows = this.options.collector.flows(root);
 		const perStep = this.options.flowsPerStep ?? 40;
 		this.options.scheduler.add(() => {
 			const hits: Hit[] = [];
@@ -105,8 +105,6 @@ export class PageScan {
 					onDone?.();
 					return false;
 				}
-				// A chunk was probed: end the step here, and let the scheduler check its budget.
-				if (next.value === null) break;
 				const flowHits = this.scanFlow(next.value);
 				for (const hit of flowHits) hits.push(hit);
 			}

@@ -64,12 +64,6 @@ export interface Matcher {
 	 */
 	findCandidates(text: string): { mentions: Mention[]; pending: Candidate[] };
 	decide(text: string, pending: readonly Candidate[], anchors: readonly Mention[], options?: ScanOptions): Mention[];
-	/**
-	 * False only when `text` cannot hold a mention, even where separate
-	 * blocks run together in it (as in textContent): a cheap test that lets a
-	 * caller skip reading a subtree block by block. True says "maybe".
-	 */
-	mayMention(text: string): boolean;
 	/** How many aliases the pattern holds. */
 	readonly size: number;
 }
@@ -165,7 +159,7 @@ const CONFIDENCE_FLOOR = 0.55;
  * `patternSources(aliases)` (the extension's build does this ahead of time).
  */
 export function createMatcher(aliases: readonly MatcherAlias[], sources?: PatternSources): Matcher {
-	const { regexes, exact: twins, heads, headed, probes } = compilePatterns(sources ?? patternSources(aliases));
+	const { regexes, exact: twins, heads, headed } = compilePatterns(sources ?? patternSources(aliases));
 	// Exact spellings first; case-folded keys for `insensitive` and `title` aliases.
 	const exact = new Map<string, MatcherAlias>();
 	const folded = new Map<string, MatcherAlias>();
@@ -291,9 +285,7 @@ export function createMatcher(aliases: readonly MatcherAlias[], sources?: Patter
 		return mergeAdjacent(text, expandAcronyms(text, all));
 	}
 
-	const mayMention = (text: string): boolean => probes.some((probe) => probe.test(text));
-
-	return { findMentions, findCandidates, decide: decidePending, mayMention, size: aliases.length };
+	return { findMentions, findCandidates, decide: decidePending, size: aliases.length };
 }
 
 function mention(start: number, end: number, surface: string, alias: MatcherAlias, confidence: number): Mention {

@@ -44,29 +44,24 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-
 
 /** Any run of whitespace in the page (newlines, NBSP, thin spaces) matches a space in an alias. */
 const SPACE = '\\s+';
-/**
- * In a probe (see `ScanPatterns.probes`) a space may be missing: textContent
- * glues the text of separate blocks and lines together.
- */
-const PROBE_SPACE = '\\s*';
 /** Hyphen, non-breaking hyphen and hyphen-minus are interchangeable in brand names ("T‑Systems"). */
 const HYPHEN = '[\\-\\u2010\\u2011]';
 
-function literal(text: string, space = SPACE): string {
+function literal(text: string): string {
 	return text
 		.split(/(\s+|-)/)
 		.filter((part) => part.length > 0)
-		.map((part) => (/^\s+$/.test(part) ? space : part === '-' ? HYPHEN : escapeRegExp(part)))
+		.map((part) => (/^\s+$/.test(part) ? SPACE : part === '-' ? HYPHEN : escapeRegExp(part)))
 		.join('');
 }
 
 /** Every letter becomes a two-case class; other characters stay literal. */
-function caseless(text: string, space = SPACE): string {
+function caseless(text: string): string {
 	let out = '';
 	for (const part of text.split(/(\s+|-)/)) {
 		if (part.length === 0) continue;
 		if (/^\s+$/.test(part)) {
-			out += space;
+			out += SPACE;
 			continue;
 		}
 		if (part === '-') {
@@ -85,8 +80,6 @@ function caseless(text: string, space = SPACE): string {
 /** The spellings one alias may take in the page, each matched by one alternative of the pattern. */
 interface Alternative {
 	source: string;
-	/** The same spelling for a probe: no boundaries, spaces optional. */
-	probe: string;
 	/** Every character a match can start with; undefined when it cannot be listed (a leading space). */
 	first: ReadonlySet<string> | undefined;
 	/** A lower-case head left out of the match and checked by look-behind ("k" of "kDrive"). */
@@ -118,24 +111,23 @@ const LOWER_LETTER = /^\p{Ll}$/u;
 function spelling(text: string): Alternative {
 	const chars = [...text];
 	const split = chars.findIndex((char) => !LOWER_LETTER.test(char));
-	if (split <= 0 || /^\s$/.test(chars[split]!)) return { source: literal(text), probe: literal(text, PROBE_SPACE), first: firstChars(text) };
+	if (split <= 0 || /^\s$/.test(chars[split]!)) return { source: literal(text), first: firstChars(text) };
 	const head = chars.slice(0, split).join('');
 	const entry = chars[split] === '-' ? HYPHEN : escapeRegExp(chars[split]!);
 	const bound = /^[a-z]/.test(head) ? '\\b' : '';
 	const rest = chars.slice(split).join('');
 	const after = chars.slice(split + 1).join('');
 	const source = `${entry}(?<=${bound}${escapeRegExp(head)}${entry})${literal(after)}`;
-	const probe = `${entry}(?<=${escapeRegExp(head)}${entry})${literal(after, PROBE_SPACE)}`;
-	return { source, probe, first: firstChars(rest), head, rest };
+	return { source, first: firstChars(rest), head, rest };
 }
 
 /** Any case after a capital first letter; a first character without case stays as it is. */
 function capitalThenAnyCase(text: string): Alternative {
 	const [first = '', ...rest] = [...text];
 	const upper = first.toUpperCase();
-	if (upper === first.toLowerCase() || upper.length !== 1) return { source: caseless(text), probe: caseless(text, PROBE_SPACE), first: firstChars(text) };
+	if (upper === first.toLowerCase() || upper.length !== 1) return { source: caseless(text), first: firstChars(text) };
 	const tail = rest.join('');
-	return { source: escapeRegExp(upper) + caseless(tail), probe: escapeRegExp(upper) + caseless(tail, PROBE_SPACE), first: new Set([upper]) };
+	return { source: escapeRegExp(upper) + caseless(tail), first: new Set([upper]) };
 }
 
 function alternatives(alias: PatternAlias): Alternative[] {
@@ -199,8 +191,8 @@ function disjointGroups(ordered: readonly Alternative[]): Group[] | undefined {
 /** `\b` is ASCII-only, so it may stand in front only of names that start with an ASCII word character. */
 const ASCII_WORD = /^[A-Za-z0-9_]$/;
 
-function groupedSource(groups: readonly Group[], probe: boolean): string {
-	const source = (members: readonly Alternative[]): string => `(?:${members.map((member) => (probe ? member.probe : member.source)).join('|')})`;
+function groupedSource(groups: readonly Group[]): string {
+	const source = (members: readonly Alternative[]): string => `(?:${members.map((member) => member.source).join('|')})`;
 	const boundable = (group: Group): boolean => [...group.first].every((char) => ASCII_WORD.test(char));
 	// A spelling entered after its lower-case head has a letter right before it, so no \b can stand in front of it;
 	// it goes in its own branch. A \b and a head exclude each other, so the two branches never compete.
@@ -215,7 +207,7 @@ function groupedSource(groups: readonly Group[], probe: boolean): string {
 	}
 	// A \b fails where an ASCII word character precedes, which the exact check in
 	// JS would reject anyway; the engine then skips mid-word positions cheaply.
-	if (bounded.length > 0) branches.unshift(probe ? bounded.join('|') : `\\b(?:${bounded.join('|')})`);
+	if (bounded.length > 0) branches.unshift(`\\b(?:${bounded.join('|')})`);
 	if (headed.length > 0) branches.unshift(source(headed));
 	return branches.join('|');
 }
@@ -249,8 +241,6 @@ const SURELY_WORD = 'A-Za-z0-9_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0
 const compile = (alternation: string): RegExp => new RegExp(`(?:${alternation})(?![${SURELY_WORD}])`, 'g');
 /** The exact twin: Unicode word characters, sticky, run only at a position the fast RegExp found. */
 const compileExact = (alternation: string): RegExp => new RegExp(`(?:${alternation})(?![\\p{L}\\p{M}\\p{N}_])`, 'uy');
-/** A probe has no boundary on either side and is only ever tested, never scanned with. */
-const compileProbe = (alternation: string): RegExp => new RegExp(alternation);
 
 /**
  * Does the fast RegExp's look-ahead need an exact second opinion at `end`?
@@ -279,13 +269,6 @@ export interface ScanPatterns {
 	heads: ReadonlyMap<string, readonly string[]>;
 	/** The first characters of matches that may have a head: other matches need no lookup. */
 	headed: ReadonlySet<string>;
-	/**
-	 * Looser twins of `regexes`: any spelling anywhere, glued to other words
-	 * or with its spaces missing. A text none of them matches holds no
-	 * mention, even once cut into blocks: this lets a page's whole
-	 * textContent, where blocks run together, be checked in one native call.
-	 */
-	probes: RegExp[];
 }
 
 /**
@@ -295,8 +278,8 @@ export interface ScanPatterns {
  * (about 5 ms of every page's start, measured in Node).
  */
 export interface PatternSources {
-	/** One alternation per RegExp: the strict source and its probe twin. Empty for no alias at all. */
-	bins: Array<{ strict: string; probe: string }>;
+	/** One alternation per RegExp. Empty for no alias at all. */
+	bins: string[];
 	heads: Array<[string, string[]]>;
 	headed: string[];
 }
@@ -319,21 +302,20 @@ export function patternSources(aliases: readonly PatternAlias[]): PatternSources
 	}
 	const groups = disjointGroups(ordered);
 	const bins = groups
-		? binsOf(groups).map((bin) => ({ strict: groupedSource(bin, false), probe: groupedSource(bin, true) }))
-		: [{ strict: ordered.map((alternative) => alternative.source).join('|'), probe: ordered.map((alternative) => alternative.probe).join('|') }];
+		? binsOf(groups).map(groupedSource)
+		: [ordered.map((alternative) => alternative.source).join('|')];
 	return { bins, heads: [...heads], headed: [...headed] };
 }
 
-/** Compiles pattern sources: `g` RegExps to scan, `uy` twins for exact checks, probes to test whole texts. */
+/** Compiles pattern sources: `g` RegExps to scan, `uy` twins for exact checks. */
 export function compilePatterns(sources: PatternSources): ScanPatterns {
 	const heads = new Map(sources.heads);
 	const headed = new Set(sources.headed);
 	// No alias at all (an empty or broken dataset) must match nothing, not the empty string everywhere.
-	if (sources.bins.length === 0) return { regexes: [/(?!)/g], exact: [/(?!)/uy], heads, headed, probes: [] };
+	if (sources.bins.length === 0) return { regexes: [/(?!)/g], exact: [/(?!)/uy], heads, headed };
 	return {
-		regexes: sources.bins.map((bin) => compile(bin.strict)),
-		exact: sources.bins.map((bin) => compileExact(bin.strict)),
-		probes: sources.bins.map((bin) => compileProbe(bin.probe)),
+		regexes: sources.bins.map(compile),
+		exact: sources.bins.map(compileExact),
 		heads,
 		headed,
 	};
