@@ -26,38 +26,45 @@ export interface Flow {
 
 /**
  * A plain block read whole: its text is `textContent`, which is every text
- * node under it joined as is, so the nodes and their offsets can be listed
- * later, from lengths alone, and only for the few blocks that name a vendor.
+ * node under it joined as is, so its nodes and their offsets can be listed
+ * later, from lengths alone, only for the blocks that name a vendor and only
+ * as far as the last name in them.
  */
 class WholeBlockFlow implements Flow {
-	private positions: { nodes: Text[]; starts: number[]; lengths: number[] } | undefined;
+	private readonly listed = { nodes: [] as Text[], starts: [] as number[], lengths: [] as number[] };
+	private walker: TreeWalker | undefined;
+	/** Characters covered by the nodes listed so far. */
+	private covered = 0;
+	private complete = false;
 
 	constructor(readonly block: Element, readonly text: string) {}
 
 	get nodes(): readonly Text[] {
-		return this.list().nodes;
+		return this.upTo(Infinity).nodes;
 	}
 
 	get starts(): readonly number[] {
-		return this.list().starts;
+		return this.upTo(Infinity).starts;
 	}
 
 	get lengths(): readonly number[] {
-		return this.list().lengths;
+		return this.upTo(Infinity).lengths;
 	}
 
-	private list(): { nodes: Text[]; starts: number[]; lengths: number[] } {
-		if (this.positions) return this.positions;
-		const positions = { nodes: [] as Text[], starts: [] as number[], lengths: [] as number[] };
-		const walker = this.block.ownerDocument.createTreeWalker(this.block, NodeFilter.SHOW_TEXT);
-		let at = 0;
+	/** The nodes listed until one reaches past `offset`: every node starting at or before it is there. */
+	upTo(offset: number): { nodes: readonly Text[]; starts: readonly number[]; lengths: readonly number[] } {
+		if (this.complete || this.covered > offset) return this.listed;
+		const walker = (this.walker ??= this.block.ownerDocument.createTreeWalker(this.block, NodeFilter.SHOW_TEXT));
+		const { nodes, starts, lengths } = this.listed;
 		for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-			positions.nodes.push(node);
-			positions.starts.push(at);
-			positions.lengths.push(node.length);
-			at += node.length;
+			nodes.push(node);
+			starts.push(this.covered);
+			lengths.push(node.length);
+			this.covered += node.length;
+			if (this.covered > offset) return this.listed;
 		}
-		return (this.positions = positions);
+		this.complete = true;
+		return this.listed;
 	}
 }
 
@@ -224,14 +231,15 @@ export function* openShadowRoots(root: Node): Generator<ShadowRoot | undefined> 
 
 /** Maps a flow offset back to a DOM position. */
 export function positionAt(flow: Flow, offset: number, preferEnd = false): { node: Text; offset: number } {
+	const { nodes, starts } = flow instanceof WholeBlockFlow ? flow.upTo(offset) : flow;
 	// Binary search for the last node starting at or before `offset`.
 	let low = 0;
-	let high = flow.starts.length - 1;
+	let high = starts.length - 1;
 	while (low < high) {
 		const mid = (low + high + 1) >> 1;
-		if (flow.starts[mid]! <= offset && !(preferEnd && flow.starts[mid] === offset && mid > 0)) low = mid;
+		if (starts[mid]! <= offset && !(preferEnd && starts[mid] === offset && mid > 0)) low = mid;
 		else high = mid - 1;
 	}
-	const node = flow.nodes[low]!;
-	return { node, offset: Math.min(Math.max(0, offset - flow.starts[low]!), node.data.length) };
+	const node = nodes[low]!;
+	return { node, offset: Math.min(Math.max(0, offset - starts[low]!), node.length) };
 }

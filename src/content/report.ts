@@ -64,7 +64,9 @@ export class FindingsReport {
 	}
 
 	vendors(): PageVendor[] {
-		return [...this.counts.values()].map((entry) => ({ ...entry })).sort((a, b) => b.count - a.count || a.vendor.localeCompare(b.vendor));
+		// Vendor ids are ASCII slugs: a code-unit comparison orders them, without the 10 ms a page's first
+		// localeCompare spends setting up a collator (npm run bench:page --profile, 1 MB page).
+		return [...this.counts.values()].map((entry) => ({ ...entry })).sort((a, b) => b.count - a.count || (a.vendor < b.vendor ? -1 : a.vendor > b.vendor ? 1 : 0));
 	}
 
 	private schedule(): void {
