@@ -159,6 +159,9 @@ export class FlowCollector {
 		// Whether each block met in this walk is plain; asked once per block and walk, since the DOM changes between walks.
 		const plain = new Map<Element, boolean>();
 		for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+			// A one-letter node (mostly the line break between two blocks) starts no flow of its own: a
+			// plain block that begins with one is read whole from its next node, and the slow path skips it.
+			if (node.length < 2) continue;
 			const parent = node.parentElement;
 			if (!parent) continue;
 			const verdict = parent === lastParent && lastVerdict ? lastVerdict : this.classify(parent);
@@ -178,13 +181,11 @@ export class FlowCollector {
 					// The walker moves on to the block's last text node, so its next step leaves the block.
 					walker.currentNode = block;
 					walker.lastChild();
-					lastParent = null;
 					if (text.length >= 2) yield new WholeBlockFlow(block, text);
 					continue;
 				}
 			}
 			const data = node.data;
-			if (data.length < 2) continue;
 			if (current && current.block === block) {
 				// Nodes not touching in the inline flow (a <br>, an image between) are kept apart by a newline.
 				const gap = previous && adjacent(previous, node) ? '' : '\n';
