@@ -64,6 +64,12 @@ describe('FlowCollector', () => {
 		expect(flow!.starts).toEqual([0, 1, 3, 4, 10]);
 	});
 
+	it('keeps a one-letter node in a block walked node by node, as a block read whole does', () => {
+		document.body.innerHTML = '<p><span>M</span>icrosoft Azure<br>AWS<i>,</i> Scaleway</p>';
+		const [flow] = [...collector().flows(document.body)];
+		expect(flow!.text).toBe('Microsoft Azure\nAWS, Scaleway');
+	});
+
 	it.each([
 		['a nested block', '<div>Intro AWS <p>Inner Azure</p> outro Scaleway</div>', ['Intro AWS', 'Inner Azure', 'outro Scaleway']],
 		['an editable inline part', '<p>AWS <span contenteditable="true">Azure draft</span> Scaleway</p>', ['AWS Scaleway']],

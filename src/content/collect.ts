@@ -160,9 +160,9 @@ export class FlowCollector {
 		// Whether each block met in this walk is plain; asked once per block and walk, since the DOM changes between walks.
 		const plain = new Map<Element, boolean>();
 		for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-			// A one-letter node (mostly the line break between two blocks) starts no flow of its own: a
-			// plain block that begins with one is read whole from its next node, and the slow path skips it.
-			if (node.length < 2) continue;
+			// A lone space or line break (mostly the one between two blocks) is passed over before its parent
+			// is looked up. A one-letter node that is not a space stays: a drop cap ("<span>M</span>icrosoft").
+			if (node.length < 2 && !node.data.trim()) continue;
 			const parent = node.parentElement;
 			if (!parent) continue;
 			const verdict = parent === lastParent && lastVerdict ? lastVerdict : this.classify(parent);
