@@ -175,9 +175,8 @@ export class Badges {
 		});
 	}
 
-	/** Which hits of a block get a badge, by the density setting. */
-	private wanted(block: Element): Hit[] {
-		const hits = this.deps.index.forBlock(block).filter((hit) => hit.startNode.isConnected && hit.endNode.isConnected);
+	/** Which of a block's hits (in text order, still on the page) get a badge, by the density setting. */
+	private wanted(hits: Hit[]): Hit[] {
 		if (this.deps.settings.density === 'all') return hits;
 		const seen = new Set<string>();
 		return hits.filter((hit) => {
@@ -193,8 +192,9 @@ export class Badges {
 		for (const block of this.queue) {
 			// Marks too are drawn only near the viewport: every change to a highlight repaints the
 			// page, and its cost grows with the number of ranges (npm run bench:page).
-			this.deps.marks.add(this.deps.index.forBlock(block).filter((hit) => !this.deps.marks.has(hit) && hit.startNode.isConnected));
-			const pending = this.wanted(block).filter((hit) => !this.insertions.has(hit));
+			const hits = this.deps.index.forBlock(block);
+			this.deps.marks.add(hits.filter((hit) => !this.deps.marks.has(hit) && hit.startNode.isConnected));
+			const pending = this.wanted(hits.filter((hit) => hit.startNode.isConnected && hit.endNode.isConnected)).filter((hit) => !this.insertions.has(hit));
 			// Last first: splitting at a later offset never moves an earlier mention.
 			pending.sort((a, b) => b.mention.start - a.mention.start);
 			for (const hit of pending) {

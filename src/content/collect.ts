@@ -189,7 +189,7 @@ export class FlowCollector {
 			const data = node.data;
 			if (current && current.block === block) {
 				// Nodes not touching in the inline flow (a <br>, an image between) are kept apart by a newline.
-				const gap = previous && adjacent(previous, node) ? '' : '\n';
+				const gap = previous && adjacent(previous, node, this.options.isOurs) ? '' : '\n';
 				current.starts.push(current.text.length + gap.length);
 				current.lengths.push(data.length);
 				current.text += gap + data;
@@ -205,7 +205,7 @@ export class FlowCollector {
 }
 
 /** True when `b` follows `a` directly in the inline flow: no block edge, <br> or replaced element between. */
-function adjacent(a: Node, b: Node): boolean {
+function adjacent(a: Node, b: Node, isOurs: (element: Element) => boolean): boolean {
 	if (a.nextSibling === b) return true;
 	let node: Node | null = a;
 	while (node && !node.nextSibling) {
@@ -214,7 +214,7 @@ function adjacent(a: Node, b: Node): boolean {
 	}
 	let next: Node | null = node?.nextSibling ?? null;
 	// Our own badges sit between the halves of a split node: look through them.
-	while (next instanceof Element && next.localName.startsWith('whose-cloud-')) next = next.nextSibling;
+	while (next instanceof Element && isOurs(next)) next = next.nextSibling;
 	while (next instanceof Element && INLINE.has(next.localName) && next.localName !== 'wbr') next = next.firstChild;
 	return next === b;
 }
