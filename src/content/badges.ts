@@ -349,8 +349,10 @@ export class Badges {
 	 * the mentions in the new text.
 	 */
 	pageTouched(node: Text): void {
-		const doomed = [...(this.headOf.get(node) ?? [])];
-		if (doomed.length === 0) return;
+		// Called for every text record the page makes: most touch no badge, and cost one lookup.
+		const heads = this.headOf.get(node);
+		if (!heads || heads.size === 0) return;
+		const doomed = [...heads];
 		this.deps.quietly(() => {
 			while (doomed.length > 0) {
 				const insertion = doomed.pop()!;

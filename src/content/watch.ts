@@ -21,8 +21,17 @@ export interface ChangeBatch {
 	full: boolean;
 }
 
+const ELEMENT = 1;
+const TEXT = 3;
+
+/**
+ * Is this node one of our hosts or under one? Our UI lives in shadow roots,
+ * which the observer never sees into, so this is true only when the page
+ * itself put something under a host of ours; the collector skips our hosts
+ * anyway, so this check only saves a useless rescan.
+ */
 const insideOurs = (node: Node): boolean => {
-	for (let element: Element | null = node instanceof Element ? node : node.parentElement; element; element = element.parentElement) {
+	for (let element: Element | null = node.nodeType === ELEMENT ? (node as Element) : node.parentElement; element; element = element.parentElement) {
 		if (isOurs(element)) return true;
 	}
 	return false;
@@ -67,23 +76,30 @@ export class DomWatcher {
 		// Many records often touch few places (a page splitting and re-appending in one paragraph):
 		// count the distinct places, not the records, before giving up on a targeted rescan.
 		if (records.length > FLOOD) batch.full = true;
-		for (const record of records) {
-			if (batch.full) break;
+		// This runs inside the page's own task, once per record (a splitText makes two): indexed loops and
+		// nodeType checks, since each iterator or instanceof across worlds costs more than the check itself.
+		for (let index = 0; index < records.length && !batch.full; index++) {
+			const record = records[index]!;
+			const target = record.target;
 			if (record.type === 'characterData') {
-				if (insideOurs(record.target)) continue;
-				this.onTextTouched(record.target as Text);
-				batch.roots.add(record.target.parentNode ?? record.target);
+				if (insideOurs(target)) continue;
+				this.onTextTouched(target as Text);
+				batch.roots.add(target.parentNode ?? target);
 				continue;
 			}
-			if (isOurs(record.target as Element) || insideOurs(record.target)) continue;
-			for (const node of record.addedNodes) {
-				if (node instanceof Element && isOurs(node)) continue;
-				batch.roots.add(node.nodeType === Node.TEXT_NODE ? (node.parentNode ?? node) : node);
+			if (insideOurs(target)) continue;
+			const added = record.addedNodes;
+			for (let at = 0; at < added.length; at++) {
+				const node = added[at]!;
+				if (node.nodeType === TEXT) batch.roots.add(node.parentNode ?? node);
+				else if (node.nodeType !== ELEMENT || !isOurs(node as Element)) batch.roots.add(node);
 			}
-			for (const node of record.removedNodes) {
-				if (node instanceof Element && isOurs(node)) continue;
+			const removed = record.removedNodes;
+			for (let at = 0; at < removed.length; at++) {
+				const node = removed[at]!;
+				if (node.nodeType === ELEMENT && isOurs(node as Element)) continue;
 				batch.removed = true;
-				if (node.nodeType === Node.TEXT_NODE) this.onTextTouched(node as Text);
+				if (node.nodeType === TEXT) this.onTextTouched(node as Text);
 			}
 			if (batch.roots.size > HUGE_MUTATION) batch.full = true;
 		}

@@ -37,11 +37,17 @@ export function setLanguage(language: 'auto' | Lang): void {
 	chosen = language === 'auto' ? undefined : language;
 }
 
+/**
+ * The browser's UI language, asked once: it changes only with a browser
+ * restart, and the content script asks for every badge it labels.
+ */
+let browserLang: Lang | undefined;
+
 /** The language the UI and the vendor facts are shown in. */
 export function currentLang(): Lang {
 	if (chosen) return chosen;
-	const ui = browser.i18n.getUILanguage().toLowerCase();
-	return ui.startsWith('fr') ? 'fr' : 'en';
+	browserLang ??= browser.i18n.getUILanguage().toLowerCase().startsWith('fr') ? 'fr' : 'en';
+	return browserLang;
 }
 
 function fromTable(lang: Lang, key: MessageKey, substitutions: string[]): string | undefined {
