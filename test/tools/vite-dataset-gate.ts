@@ -36,7 +36,9 @@ export function writeCompactIndex(options: { strict: boolean }): string {
 	const index = { ...built, patterns: patternSources(built.aliases) };
 	mkdirSync(OUT_DIR, { recursive: true });
 	const path = join(OUT_DIR, 'compact-index.js');
-	writeFileSync(path, `// Generated from src/data by test/tools/vite-dataset-gate.ts.\nexport default ${JSON.stringify(index)};\n`);
+	// A JSON string, not an object literal: V8 parses JSON.parse's argument faster than the same data as code,
+	// and every page's content script pays for this at load ("Faster apps with JSON.parse", Chrome Dev Summit 2019: for objects of 10 kB or more).
+	writeFileSync(path, `// Generated from src/data by test/tools/vite-dataset-gate.ts.\nexport default JSON.parse(${JSON.stringify(JSON.stringify(index))});\n`);
 	return path;
 }
 

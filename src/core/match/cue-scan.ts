@@ -93,10 +93,13 @@ function foldedUnit(code: number): number {
 const LATIN_END = 0x250;
 const PUNCTUATION = 0x2000;
 const PUNCTUATION_END = 0x2070;
-const FOLDED = new Int16Array(PUNCTUATION_END);
-for (let code = 0; code < LATIN_END; code++) FOLDED[code] = foldedUnit(code);
-for (let code = PUNCTUATION; code < PUNCTUATION_END; code++) FOLDED[code] = foldedUnit(code);
-/** The folded unit of any code: from the tables where they have it. */
+let FOLDED = new Int16Array(0);
+function fillFolded(): void {
+	FOLDED = new Int16Array(PUNCTUATION_END);
+	for (let code = 0; code < LATIN_END; code++) FOLDED[code] = foldedUnit(code);
+	for (let code = PUNCTUATION; code < PUNCTUATION_END; code++) FOLDED[code] = foldedUnit(code);
+}
+/** The folded unit of any code: from the tables where they have it (filled by `ensureTables`). */
 const fold = (code: number): number => (code < LATIN_END || (code >= PUNCTUATION && code < PUNCTUATION_END) ? FOLDED[code]! : foldedUnit(code));
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -158,20 +161,22 @@ function addWord(word: string, set: number): void {
 	WORDS.set(hash, list);
 }
 
-CUE_SET_IDS.forEach((id, set) => {
-	const cues: CueSet = CUES[id];
-	for (const word of cues.words) addWord(foldToken(word), set);
-	for (const phrase of cues.phrases ?? []) {
-		const words = tokenize(phrase).map((token) => token.key);
-		// A longer phrase could not be checked against the recent words: fail loudly at load, not silently on pages.
-		if (words.length > RECENT) throw new Error(`cue phrase "${phrase}" has more than ${RECENT} words`);
-		const hashes = words.map(hashOf);
-		const last = hashes[hashes.length - 1]!;
-		const list = PHRASES.get(last) ?? [];
-		list.push({ hashes, set, id: cueId(words.join(' ')) });
-		PHRASES.set(last, list);
-	}
-});
+function indexCues(): void {
+	CUE_SET_IDS.forEach((id, set) => {
+		const cues: CueSet = CUES[id];
+		for (const word of cues.words) addWord(foldToken(word), set);
+		for (const phrase of cues.phrases ?? []) {
+			const words = tokenize(phrase).map((token) => token.key);
+			// A longer phrase could not be checked against the recent words: fail loudly (every disambiguation test builds these tables).
+			if (words.length > RECENT) throw new Error(`cue phrase "${phrase}" has more than ${RECENT} words`);
+			const hashes = words.map(hashOf);
+			const last = hashes[hashes.length - 1]!;
+			const list = PHRASES.get(last) ?? [];
+			list.push({ hashes, set, id: cueId(words.join(' ')) });
+			PHRASES.set(last, list);
+		}
+	});
+}
 
 /** Confirms a hash hit by comparing folded units, without building the word's string. */
 function sameWord(text: string, start: number, end: number, key: string): boolean {
@@ -196,13 +201,29 @@ const tableHashes = new Uint32Array(1 << TABLE_BITS);
 const tableEntry = new Uint16Array(1 << TABLE_BITS);
 const WORD_LISTS: Array<WordEntry[] | undefined> = [];
 const PHRASE_LISTS: Array<PhraseEntry[] | undefined> = [];
-for (const hash of new Set([...WORDS.keys(), ...PHRASES.keys()])) {
-	let slot = hash & TABLE_MASK;
-	while (tableEntry[slot]) slot = (slot + 1) & TABLE_MASK;
-	tableHashes[slot] = hash;
-	WORD_LISTS.push(WORDS.get(hash));
-	PHRASE_LISTS.push(PHRASES.get(hash));
-	tableEntry[slot] = WORD_LISTS.length;
+function fillTable(): void {
+	for (const hash of new Set([...WORDS.keys(), ...PHRASES.keys()])) {
+		let slot = hash & TABLE_MASK;
+		while (tableEntry[slot]) slot = (slot + 1) & TABLE_MASK;
+		tableHashes[slot] = hash;
+		WORD_LISTS.push(WORDS.get(hash));
+		PHRASE_LISTS.push(PHRASES.get(hash));
+		tableEntry[slot] = WORD_LISTS.length;
+	}
+}
+
+/**
+ * The fold and cue tables are built on the first scan, not when the module
+ * loads: they cost a few milliseconds, and the content script loads on every
+ * page, most of which never name an ambiguous vendor.
+ */
+let tablesReady = false;
+function ensureTables(): void {
+	if (tablesReady) return;
+	tablesReady = true;
+	fillFolded();
+	indexCues();
+	fillTable();
 }
 
 /** Hashes of the words read so far in the current scan, as a ring (see RECENT). */
@@ -249,6 +270,7 @@ export class CueTally {
  * `near`, when given, notes the words on each side of the skipped span.
  */
 export function scanCues(text: string, from: number, to: number, into: CueTally, skipStart = 0, skipEnd = 0, near?: WordsAround): void {
+	ensureTables();
 	let words = 0;
 	let hash = FNV_OFFSET;
 	let start = -1;
