@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BenchBrowser } from './page-browser.ts';
 import { Probe } from './page-browser.ts';
-import { FLOOR_FUNCTION, type BenchWindow, type EditResult, type FloorResult, type LongFrame, type LongTask, type PageState } from './page-probe.ts';
+import { FLOOR_FUNCTION, type BenchWindow, type EditResult, type FloorResult, type LongFrame, type LongTask, type OneEditResult, type PageState } from './page-probe.ts';
 import { startProfile, type ProfileSummary } from './page-profile.ts';
 import { clockOffset, summarise, type TraceEvent, type TraceSummary } from './page-trace.ts';
 
@@ -40,6 +40,8 @@ export interface EditsRun {
 	/** The extension's work in reaction to the edits (its observer, then its rescans), when traced. */
 	followUp: TraceSummary | undefined;
 	longestObserved: LongTask | undefined;
+	/** With --profile: where our script's time went while the page edited and we reacted. */
+	profile?: ProfileSummary;
 }
 
 export interface BaselineRun {
@@ -48,6 +50,8 @@ export interface BaselineRun {
 	/** Further passes in the page's main world (strings, wrappers and code warm), as perf-ecosystem.md measured. */
 	floorWarm: FloorResult[];
 	memory: Memory;
+	/** One word added near the top, a few times: what a single change of the page's own costs it to render. */
+	oneEdits: OneEditResult[];
 	edits: EditResult[];
 	/** Longest task and animation frame after load on the page without us: what the page does on its own then. */
 	longestAfterLoad: LongTask | undefined;
@@ -122,6 +126,7 @@ async function editRuns(probe: Probe, options: MeasureOptions): Promise<EditResu
 async function editWithExtension(probe: Probe, browser: BenchBrowser, options: MeasureOptions, since: number): Promise<EditsRun> {
 	const scriptUrl = `chrome-extension://${browser.extensionId}/${CONTENT_SCRIPT}`;
 	const stopTrace = await probe.startTrace();
+	const stopProfile = options.profileFile ? await startProfile(probe.cdp) : undefined;
 	const runs: EditResult[] = [];
 	let settled = true;
 	for (let run = 0; run < options.repeats; run++) {
@@ -130,21 +135,37 @@ async function editWithExtension(probe: Probe, browser: BenchBrowser, options: M
 		settled = await probe.waitQuiet({ mustStart: false, timeoutMs: last ? FOLLOW_UP_WAIT_MS : BETWEEN_RUNS_WAIT_MS });
 	}
 	const state = await bench(probe);
+	const profile = stopProfile ? await stopProfile(options.profileFile!.replace(/\.cpuprofile$/, '-edits.cpuprofile'), scriptUrl) : undefined;
 	const events = await stopTrace();
 	keepTrace(options, 'edits', events);
 	const followUp = summarise(events, scriptUrl, clockOffset(events, SYNC_MARK), state.syncMark);
-	return { runs, settled, followUp, longestObserved: longestAfter(state.longTasks, since, state.syncMark) };
+	return { runs, settled, followUp, longestObserved: longestAfter(state.longTasks, since, state.syncMark), ...(profile ? { profile } : {}) };
 }
 
-export async function measureWithExtension(browser: BenchBrowser, options: MeasureOptions): Promise<{ annotation: ExtensionRun; edits: EditsRun }> {
-	const probe = await Probe.open(browser.context);
-	try {
-		const annotation = await annotate(probe, browser, options);
-		const edits = await editWithExtension(probe, browser, options, annotation.state.syncMark);
-		return { annotation, edits };
-	} finally {
-		await probe.close();
+/**
+ * `repeats` fresh loads with the extension, as the floor gets: the run whose
+ * work is the median stands for the page, and `allMs` keeps the spread. The
+ * page's edits are measured on the last load.
+ */
+export async function measureWithExtension(browser: BenchBrowser, options: MeasureOptions): Promise<{ annotation: ExtensionRun; allMs: number[]; edits: EditsRun }> {
+	const runs: ExtensionRun[] = [];
+	for (let run = 0; run < options.repeats; run++) {
+		const probe = await Probe.open(browser.context);
+		try {
+			const last = run === options.repeats - 1;
+			// Profile one load only, the last, so the profile and the edits' profile come from the same page.
+			const annotation = await annotate(probe, browser, last ? options : { ...options, profileFile: undefined });
+			runs.push(annotation);
+			if (last) {
+				const edits = await editWithExtension(probe, browser, options, annotation.state.syncMark);
+				const byWork = [...runs].sort((a, b) => a.trace.extensionMs - b.trace.extensionMs);
+				return { annotation: byWork[(byWork.length - 1) >> 1]!, allMs: runs.map((one) => one.trace.extensionMs), edits };
+			}
+		} finally {
+			await probe.close();
+		}
 	}
+	throw new Error('repeats must be 1 or more');
 }
 
 /**
@@ -177,11 +198,17 @@ export async function measureBaselines(browser: BenchBrowser, options: MeasureOp
 		const floorWarm: FloorResult[] = [];
 		for (let run = 0; run < options.repeats; run++) floorWarm.push(await probe.page.evaluate(() => (window as unknown as BenchWindow).__bench.floor()));
 		const memory = await probe.settledMemory();
+		const oneEdits: OneEditResult[] = [];
+		for (let run = 0; run < options.repeats; run++) {
+			oneEdits.push(await probe.page.evaluate(() => (window as unknown as BenchWindow).__bench.oneEdit()));
+			await sleep(300);
+		}
 		const edits = await editRuns(probe, options);
 		return {
 			floor,
 			floorWarm,
 			memory,
+			oneEdits,
 			edits,
 			longestAfterLoad: longestAfter(quiet!.longTasks, quiet!.load, quiet!.syncMark),
 			longestFrameAfterLoad: longestAfter(quiet!.longFrames, quiet!.load, quiet!.syncMark),

@@ -22,6 +22,14 @@ export interface FloorResult {
 	checksum: number;
 }
 
+/** The page changes one word near its top, once: what any change costs this page to render. */
+export interface OneEditResult {
+	/** From the change until the next frame is rendered. */
+	frame: number;
+	/** The longest task the page's observers saw meanwhile (longtask or Long Animation Frame), 0 if none over 50 ms. */
+	longest: number;
+}
+
 export interface EditResult {
 	/** The edit loop itself. */
 	sync: number;
@@ -58,6 +66,7 @@ export interface PageState {
 export interface BenchApi {
 	floor(): FloorResult;
 	edits(count: number): Promise<EditResult>;
+	oneEdit(): Promise<OneEditResult>;
 	markjs(source: string, flags: string): { ms: number; marks: number };
 	state(): PageState;
 }
@@ -144,6 +153,22 @@ export const PROBE_SCRIPT = String.raw`
 				// A timer queued from requestAnimationFrame runs once that frame's rendering is done.
 				requestAnimationFrame(() => setTimeout(() => resolve({ sync, task, frame: performance.now() - start }), 0));
 			}));
+		},
+		oneEdit() {
+			const paragraph = document.querySelector('p');
+			const span = document.createElement('span');
+			span.textContent = ' edited';
+			const start = performance.now();
+			paragraph.append(span);
+			return new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => {
+				const frame = performance.now() - start;
+				// The observers report a moment later: give them one more task.
+				setTimeout(() => {
+					const longest = [...longTasks, ...longFrames].filter((task) => task.start >= start - 1).reduce((most, task) => Math.max(most, task.duration), 0);
+					span.remove();
+					resolve({ frame, longest });
+				}, 50);
+			}, 0)));
 		},
 		markjs(source, flags) {
 			let marks = 0;

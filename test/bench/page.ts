@@ -15,6 +15,7 @@ import { cpus, loadavg } from 'node:os';
 import { startServer, type Routes } from '../demo/server.ts';
 import { DIST } from '../e2e/harness.ts';
 import { launch, type BenchBrowser } from './page-browser.ts';
+import type { ProfileSummary } from './page-profile.ts';
 import { aliasSets, combinedRegex, generatePage, type PageSpec } from './page-gen.ts';
 import { measureBaselines, measureColdStart, measureMarkJs, measureWithExtension, type MeasureOptions } from './page-measure.ts';
 import { breakdownTable, costTable, derive, editsTable, responsivenessTable, table, targets, type MarkJsRun, type PageResult } from './page-report.ts';
@@ -78,12 +79,12 @@ async function measurePage(spec: PageSpec & { id: string }, browsers: { withExte
 	routes[path] = ['text/html; charset=utf-8', html];
 	const measure: MeasureOptions = { url: `${origin}${path}`, edits: EDITS, repeats: options.repeats, ...(options.profile ? { profileFile: `${ARTIFACTS}bench-page-${spec.id}.cpuprofile` } : {}), ...(options.saveTraces ? { tracePrefix: `${ARTIFACTS}bench-page-${spec.id}` } : {}) };
 	try {
-		const { annotation, edits } = await measureWithExtension(browsers.withExtension, measure);
+		const { annotation, allMs, edits } = await measureWithExtension(browsers.withExtension, measure);
 		const baseline = await measureBaselines(browsers.plain, measure);
 		const markjs: MarkJsRun = spec.chars <= MARK_JS_MAX_CHARS
 			? await measureMarkJs(browsers.plain, measure, combinedRegex(aliases.all))
 			: { skipped: `over ${MARK_JS_MAX_CHARS / 1e6} MB, to keep the run short` };
-		return { name: spec.name, mentions: spec.mentions, page: { ...page, htmlBytes: Buffer.byteLength(html) }, extension: annotation, edits, baseline, markjs, derived: derive(annotation, edits, baseline, markjs) };
+		return { name: spec.name, mentions: spec.mentions, page: { ...page, htmlBytes: Buffer.byteLength(html) }, extension: annotation, extensionRunsMs: allMs, edits, baseline, markjs, derived: derive(annotation, edits, baseline, markjs) };
 	} finally {
 		delete routes[path];
 	}
@@ -92,15 +93,16 @@ async function measurePage(spec: PageSpec & { id: string }, browsers: { withExte
 function printReport(results: readonly PageResult[], cold: ColdStart, options: Options, seconds: number): void {
 	console.log(`\nWhose Cloud? page bench: ${cpus().length} cores, load average ${loadavg().map((value) => value.toFixed(1)).join(' ')}, ${seconds.toFixed(0)} s`);
 	console.log('The machine is shared and noisy: absolute times mislead. Read the ratios, each measured side by side on the same page in this run.\n');
-	console.log('Cost of annotating. ours = main-thread time of the content script (trace). floor = TreeWalker + charCodeAt over every text node,');
-	console.log('the first pass after a fresh load, in a fresh isolated world, as our content script\'s pass is (median of loads; the ratios use it);');
+	console.log(`Cost of annotating, median of ${options.repeats} fresh loads each (range in brackets). ours = main-thread time of the content script (trace).`);
+	console.log('floor = TreeWalker + charCodeAt over every text node, the first pass after a fresh load, in a fresh isolated world, as our content script\'s pass is;');
 	console.log('warm = further passes in the main world, once Blink has cached the text as JavaScript strings (as perf-ecosystem.md measured).');
 	console.log(costTable(results));
 	console.log(`ours: the union of main-thread trace events whose URL is the content script (EvaluateScript, v8.compile, and the FunctionCall
 Blink records for every callback it invokes: idle slices, frames, observers, timers), plus promise continuations (RunMicrotasks with no
 other script inside). Style, layout and paint that our changes cause run outside our script: they are in the last table, not in "ours".`);
 	console.log('\nResponsiveness (ms; "at" = page time since navigation start). Longest task while we annotated, from the trace and taken apart;');
-	console.log('what the page\'s own observers saw (longtask misses tasks that run no script; Long Animation Frames sees them); the same page without us.');
+	console.log('what the page\'s own observers saw (longtask misses tasks that run no script; Long Animation Frames sees them); the same page without us;');
+	console.log('one page edit: without us, the page adds one word near its top; its next frame and the longest task then (what any DOM change costs this page).');
 	console.log(responsivenessTable(results));
 	console.log(`\nThe page's own DOM edits (${EDITS.toLocaleString('en')} splitText + ${EDITS.toLocaleString('en')} appendChild, median of ${options.repeats} runs; with us, each run waits until we`);
 	console.log('are quiet, up to 15 s), through the next rendered frame and script only; then what we did in reaction to all runs.');
@@ -113,12 +115,16 @@ other script inside). Style, layout and paint that our changes cause run outside
 	console.log('\nTargets');
 	for (const target of targets(results)) console.log(`${target.pass ? 'PASS' : 'MISS'}  ${target.page.padEnd(18)} ${target.name.padEnd(42)} ${target.value}`);
 	for (const result of results) {
-		const profile = result.extension.profile;
-		if (!profile) continue;
-		console.log(`\nProfile of ${result.name}: ${profile.scriptTotal.toFixed(0)} ms sampled under the content script, ${profile.scriptSelf.toFixed(0)} ms in its own code`);
-		console.log(table(['self ms', 'function'], profile.top.map((hot) => [hot.ms.toFixed(1), hot.name.slice(0, 90)])));
-		console.log(table(['inclusive ms', 'function'], profile.inclusive.map((hot) => [hot.ms.toFixed(1), hot.name.slice(0, 90)])));
+		printProfile(`${result.name}, annotating`, result.extension.profile);
+		printProfile(`${result.name}, during the page's edits`, result.edits.profile);
 	}
+}
+
+function printProfile(title: string, profile: ProfileSummary | undefined): void {
+	if (!profile) return;
+	console.log(`\nProfile of ${title}: ${profile.scriptTotal.toFixed(0)} ms sampled under the content script, ${profile.scriptSelf.toFixed(0)} ms in its own code`);
+	console.log(table(['self ms', 'function'], profile.top.map((hot) => [hot.ms.toFixed(1), hot.name.slice(0, 90)])));
+	console.log(table(['inclusive ms', 'function'], profile.inclusive.map((hot) => [hot.ms.toFixed(1), hot.name.slice(0, 90)])));
 }
 
 async function main(): Promise<void> {
