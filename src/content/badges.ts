@@ -1,7 +1,7 @@
 /**
  * Badges and marks: a small element beside a mention, and the underline of
  * the name, built only when its paragraph comes near the viewport
- * (IntersectionObserver), at most BADGES_PER_FRAME badges per animation
+ * (near-viewport.ts), at most BADGES_PER_FRAME badges per animation
  * frame, so a 20 MB page costs what its visible part costs.
  *
  * A badge is a closed shadow root on an element with a random tag name: the
@@ -16,19 +16,11 @@ import type { Settings } from '../core/settings.ts';
 import { currentLang } from '../shared/i18n.ts';
 import type { HitIndex } from './hit-index.ts';
 import type { Marks } from './marks.ts';
+import { NearViewport } from './near-viewport.ts';
 import { HOST_TAG } from './ours.ts';
 import type { Hit } from './page-scan.ts';
 
 const BADGES_PER_FRAME = 40;
-/** Build badges one screen ahead, so they exist before the paragraph scrolls into view. */
-const ROOT_MARGIN = '100% 0px 100% 0px';
-/**
- * Blocks are handed to the IntersectionObserver in batches, at most one per
- * this many ms: each observe() makes the browser render a frame that
- * recomputes every observed target, which cost 2.9 s over a 20 MB page when
- * every scan slice observed its own blocks (npm run bench:page).
- */
-const OBSERVE_EVERY_MS = 400;
 
 const BACKGROUNDS: Record<VerdictLevel, string> = {
 	'secnumcloud': '#0b6e4f',
@@ -100,30 +92,17 @@ export class Badges {
 	private readonly insertions = new Map<Hit, Insertion>();
 	/** Split nodes: which insertion's badge follows each head node, to keep records right across merges. */
 	private readonly headOf = new Map<Text, Set<Insertion>>();
-	private readonly observer: IntersectionObserver;
+	private readonly viewport: NearViewport;
+	/** Blocks near the viewport whose badges are still to build. */
 	private readonly queue = new Set<Element>();
-	private readonly observed = new Set<Element>();
-	/** Blocks waiting for the next batch of observe() calls. */
-	private readonly toObserve = new Set<Element>();
-	private observeTimer: ReturnType<typeof setTimeout> | undefined;
-	private lastObserve = -Infinity;
-	/** Blocks the IntersectionObserver last reported as near the viewport. */
-	private readonly near = new Set<Element>();
 	private frame = 0;
 	private sheet: CSSStyleSheet | undefined;
 
 	constructor(private readonly deps: BadgeDeps) {
-		this.observer = new IntersectionObserver((entries) => {
-			for (const entry of entries) {
-				if (entry.isIntersecting) {
-					this.near.add(entry.target);
-					this.queue.add(entry.target);
-				} else {
-					this.near.delete(entry.target);
-				}
-			}
+		this.viewport = new NearViewport(deps.signal, (blocks) => {
+			for (const block of blocks) this.queue.add(block);
 			this.schedule();
-		}, { rootMargin: ROOT_MARGIN });
+		});
 		try {
 			this.sheet = new CSSStyleSheet();
 			this.sheet.replaceSync(BADGE_CSS);
@@ -137,34 +116,15 @@ export class Badges {
 	}
 
 	/** Blocks with new hits: badge them when they come near the viewport. */
-	watch(blocks: Iterable<Element>): void {
+	watch(blocks: ReadonlySet<Element>): void {
 		for (const block of blocks) {
-			if (this.observed.has(block)) {
-				// Already near the viewport: new hits there get their badges now; elsewhere they wait for it.
-				if (this.near.has(block)) {
-					this.queue.add(block);
-					this.schedule();
-				}
-				continue;
+			// Already near the viewport: new hits there get their badges now; elsewhere they wait for it.
+			if (this.viewport.isNear(block)) {
+				this.queue.add(block);
+				this.schedule();
 			}
-			this.observed.add(block);
-			this.toObserve.add(block);
 		}
-		this.scheduleObserve();
-	}
-
-	/** The first batch goes at once (the blocks in view come first in a scan); later ones wait their turn. */
-	private scheduleObserve(): void {
-		if (this.observeTimer !== undefined || this.toObserve.size === 0 || this.deps.signal.aborted) return;
-		const wait = Math.max(0, this.lastObserve + OBSERVE_EVERY_MS - performance.now());
-		const run = (): void => {
-			this.observeTimer = undefined;
-			this.lastObserve = performance.now();
-			for (const block of this.toObserve) this.observer.observe(block);
-			this.toObserve.clear();
-		};
-		if (wait === 0) run();
-		else this.observeTimer = setTimeout(run, wait);
+		this.viewport.track(blocks);
 	}
 
 	private schedule(): void {
@@ -203,8 +163,6 @@ export class Badges {
 			}
 			if (budget <= 0) break;
 			this.queue.delete(block);
-			// Done with this block: fewer observed targets means less work on every rendered frame.
-			this.observer.unobserve(block);
 		}
 		this.schedule();
 	}
@@ -376,6 +334,7 @@ export class Badges {
 		// Last in the document first, so each merge finds its neighbour in place.
 		doomed.sort((a, b) => (a.host.compareDocumentPosition(b.host) & Node.DOCUMENT_POSITION_FOLLOWING ? 1 : -1));
 		for (const insertion of doomed) this.undo(insertion);
+		this.viewport.pruneRemoved();
 	}
 
 	hostOf(hit: Hit): HTMLElement | undefined {
@@ -386,13 +345,8 @@ export class Badges {
 	stop(): void {
 		cancelAnimationFrame(this.frame);
 		this.frame = 0;
-		this.observer.disconnect();
-		clearTimeout(this.observeTimer);
-		this.observeTimer = undefined;
-		this.toObserve.clear();
+		this.viewport.stop();
 		this.queue.clear();
-		this.observed.clear();
-		this.near.clear();
 		this.remove([...this.insertions.keys()]);
 		this.headOf.clear();
 	}

@@ -62,8 +62,17 @@ async function firstBadgeBox(page: Page, within: string): Promise<{ x: number; y
 	}, within);
 }
 
+/**
+ * A long page: more blocks with mentions than the extension observes at a
+ * time (near-viewport.ts), so only the part near the viewport is watched.
+ */
+const LONG_PARAGRAPHS = 1500;
+const LONG_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long page</title></head><body><main>${
+	Array.from({ length: LONG_PARAGRAPHS }, (_, index) => `<p id="p${index}">Paragraph ${index}: the team moved its archive from AWS to Scaleway last year.</p>`).join('')
+}</main></body></html>`;
+
 beforeAll(async () => {
-	server = await startServer();
+	server = await startServer(0, { '/long.html': ['text/html; charset=utf-8', LONG_PAGE] });
 	browser = await launchWithExtension();
 	control = await openExtensionPage(browser, 'src/options/index.html');
 });
@@ -260,6 +269,31 @@ describe('live pages', () => {
 	});
 });
 
+describe('long pages', () => {
+	let page: Page;
+	beforeAll(async () => {
+		page = await open('/long.html');
+		await waitFor(() => countBadges(page, '#p0'), (count) => count === 2);
+	});
+
+	it('builds badges only near the viewport', async () => {
+		// Give the scan time to reach the end of the page: the far paragraphs still get no badge.
+		await page.waitForTimeout(1500);
+		expect(await countBadges(page, '#p1400')).toBe(0);
+		expect(await countBadges(page, `#p${LONG_PARAGRAPHS - 1}`)).toBe(0);
+	});
+
+	it('follows a jump to the end and to the middle of the page', async () => {
+		await page.evaluate(() => document.getElementById('p1400')!.scrollIntoView());
+		await expect.poll(() => countBadges(page, '#p1400'), { timeout: 10_000 }).toBe(2);
+		await page.evaluate(() => document.getElementById('p700')!.scrollIntoView());
+		await expect.poll(() => countBadges(page, '#p700'), { timeout: 10_000 }).toBe(2);
+		// Back near the top, nothing was lost on the way.
+		await page.evaluate(() => window.scrollTo(0, 0));
+		expect(await countBadges(page, '#p0')).toBe(2);
+	});
+});
+
 describe('web components and frames', () => {
 	it('badges text in open shadow roots and in same-origin frames', async () => {
 		const page = await open('/components.html');
@@ -296,7 +330,7 @@ describe('privacy', () => {
 		const outside = browser.requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith('chrome-extension://') && !url.startsWith('data:'));
 		expect(outside).toEqual([]);
 		// The extension itself fetched nothing from the test server either: only the pages and the frame.
-		const extra = server.requests.filter((path) => !/^\/(integrity|live|components|frame|strict\.csp)\.html(\?.*)?$|^\/favicon\.ico$/.test(path));
+		const extra = server.requests.filter((path) => !/^\/(integrity|live|long|components|frame|strict\.csp)\.html(\?.*)?$|^\/favicon\.ico$/.test(path));
 		expect(extra).toEqual([]);
 	});
 });

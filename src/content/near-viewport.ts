@@ -1,0 +1,216 @@
+/**
+ * Which blocks with mentions are near the viewport, for badges and marks that
+ * are built only there.
+ *
+ * An IntersectionObserver recomputes every target it observes on every
+ * rendered frame that moved anything, so its cost grows with the number of
+ * targets: on the 20 MB bench page, with every block with a mention
+ * observed, it took 25 ms of the longest frame and 210 ms in all
+ * (npm run bench:page). So at most WINDOW blocks are observed at a time:
+ * all of them on a normal page; on a huge one, the WINDOW nearest the
+ * viewport, moved as the page scrolls.
+ *
+ * Where a block is comes from the observer itself: each new block is
+ * observed for one frame, and its first report gives its top, which the
+ * browser computed anyway; blocks outside the window are then let go. Asking
+ * the DOM instead cost more than it saved: `compareDocumentPosition` walks
+ * sibling lists, and under a parent with 40,000 children it took 1.5 s of
+ * the 20 MB page; a `getBoundingClientRect` per block took 155 ms there.
+ * A recorded top goes stale when content above it grows, but the window
+ * spans many screens and the observer decides the real nearness inside it.
+ */
+
+/** Observed blocks at most. A page with fewer tracked blocks (nearly every page) has all of them observed. */
+export const WINDOW = 256;
+/** Build one screen ahead, so badges exist before their paragraph scrolls into view. */
+const ROOT_MARGIN = '100% 0px 100% 0px';
+/**
+ * New blocks are handed to the observer in batches, at most one per this many
+ * ms: each batch makes the browser's next frame compute the new targets,
+ * which cost 2.9 s over a 20 MB page when every scan slice observed its own
+ * blocks (npm run bench:page).
+ */
+const OBSERVE_EVERY_MS = 400;
+/** While the page scrolls, the window follows at most this often. */
+const FOLLOW_SCROLL_MS = 120;
+
+/** Index of the first value not below `value` in an ascending list. */
+function lowerBound(values: readonly number[], value: number): number {
+	let low = 0;
+	let high = values.length;
+	while (low < high) {
+		const middle = (low + high) >> 1;
+		if (values[middle]! < value) low = middle + 1;
+		else high = middle;
+	}
+	return low;
+}
+
+export class NearViewport {
+	private readonly observer: IntersectionObserver;
+	private readonly tracked = new Set<Element>();
+	/** Observed for their first report, which places them. */
+	private readonly awaiting = new Set<Element>();
+	/** Tracked since the last batch, not yet observed. */
+	private unplaced: Element[] = [];
+	/** Placed blocks by their top in the document, ascending, as `tops` says. */
+	private placed: Element[] = [];
+	private tops: number[] = [];
+	private readonly observed = new Set<Element>();
+	private readonly near = new Set<Element>();
+	private batchTimer: ReturnType<typeof setTimeout> | undefined;
+	private lastBatch = -Infinity;
+	private scrollTimer: ReturnType<typeof setTimeout> | undefined;
+	private readonly listeners = new AbortController();
+	private removals = false;
+
+	/** `onNear` gets the blocks that came near the viewport, once each time they do. */
+	constructor(private readonly signal: AbortSignal, onNear: (blocks: Element[]) => void) {
+		this.observer = new IntersectionObserver((entries) => {
+			const arrived: Element[] = [];
+			let newlyPlaced = false;
+			// Read once: the page does not scroll during this callback, and each read is a call into the browser.
+			const scrollY = this.awaiting.size > 0 ? window.scrollY : 0;
+			for (const entry of entries) {
+				const block = entry.target;
+				if (this.awaiting.delete(block)) {
+					this.place(block, entry.boundingClientRect.top + scrollY);
+					newlyPlaced = true;
+				}
+				if (entry.isIntersecting) {
+					this.near.add(block);
+					arrived.push(block);
+				} else {
+					this.near.delete(block);
+				}
+			}
+			if (arrived.length > 0) onNear(arrived);
+			if (newlyPlaced) this.fitWindow();
+		}, { rootMargin: ROOT_MARGIN });
+		signal.addEventListener('abort', () => this.stop(), { once: true });
+		// Capture: scroll events do not bubble, and a page may scroll an inner container rather than the document.
+		const options = { capture: true, passive: true, signal: this.listeners.signal };
+		const follow = (): void => this.followScroll();
+		document.addEventListener('scroll', follow, options);
+		window.addEventListener('resize', follow, options);
+	}
+
+	isNear(block: Element): boolean {
+		return this.near.has(block);
+	}
+
+	/** Starts watching blocks; a block already tracked is left as it is. */
+	track(blocks: Iterable<Element>): void {
+		for (const block of blocks) {
+			if (this.tracked.has(block)) continue;
+			this.tracked.add(block);
+			this.unplaced.push(block);
+		}
+		this.scheduleBatch();
+	}
+
+	stop(): void {
+		this.listeners.abort();
+		this.observer.disconnect();
+		clearTimeout(this.batchTimer);
+		clearTimeout(this.scrollTimer);
+		this.batchTimer = undefined;
+		this.scrollTimer = undefined;
+		this.tracked.clear();
+		this.awaiting.clear();
+		this.unplaced = [];
+		this.placed = [];
+		this.tops = [];
+		this.observed.clear();
+		this.near.clear();
+	}
+
+	/** The first batch goes at once (a scan finds the top of the page first); later ones wait their turn. */
+	private scheduleBatch(): void {
+		if (this.batchTimer !== undefined || (this.unplaced.length === 0 && !this.removals) || this.signal.aborted) return;
+		const wait = Math.max(0, this.lastBatch + OBSERVE_EVERY_MS - performance.now());
+		const run = (): void => {
+			this.batchTimer = undefined;
+			this.lastBatch = performance.now();
+			this.dropRemoved();
+			// Observed until their first report places them (see the observer's callback).
+			for (const block of this.unplaced) {
+				this.awaiting.add(block);
+				this.observe(block);
+			}
+			this.unplaced = [];
+		};
+		if (wait === 0) run();
+		else this.batchTimer = setTimeout(run, wait);
+	}
+
+	private followScroll(): void {
+		// Only a page with more placed blocks than the window has a window to move.
+		if (this.scrollTimer !== undefined || this.placed.length <= WINDOW || this.signal.aborted) return;
+		this.scrollTimer = setTimeout(() => {
+			this.scrollTimer = undefined;
+			this.fitWindow();
+		}, FOLLOW_SCROLL_MS);
+	}
+
+	/** Scans find blocks top to bottom, so nearly every block goes at the end. */
+	private place(block: Element, top: number): void {
+		const last = this.tops[this.tops.length - 1];
+		const at = last === undefined || top >= last ? this.tops.length : lowerBound(this.tops, top);
+		this.placed.splice(at, 0, block);
+		this.tops.splice(at, 0, top);
+	}
+
+	/** Observes the placed blocks nearest the viewport, WINDOW at most, and lets the others go. */
+	private fitWindow(): void {
+		if (this.signal.aborted) return;
+		if (this.placed.length <= WINDOW) {
+			for (const block of this.placed) this.observe(block);
+			return;
+		}
+		const first = lowerBound(this.tops, window.scrollY);
+		const start = Math.max(0, Math.min(first - (WINDOW >> 1), this.placed.length - WINDOW));
+		const wanted = new Set(this.placed.slice(start, start + WINDOW));
+		for (const block of this.observed) {
+			if (wanted.has(block) || this.awaiting.has(block)) continue;
+			this.unobserve(block);
+		}
+		for (const block of wanted) this.observe(block);
+	}
+
+	private observe(block: Element): void {
+		if (this.observed.has(block)) return;
+		this.observer.observe(block);
+		this.observed.add(block);
+	}
+
+	private unobserve(block: Element): void {
+		if (this.observed.delete(block)) this.observer.unobserve(block);
+		this.near.delete(block);
+	}
+
+	/** Some tracked blocks may have left the page: they leave the order at the next batch. */
+	pruneRemoved(): void {
+		this.removals = true;
+		this.scheduleBatch();
+	}
+
+	/** One `isConnected` per placed block, and only after `pruneRemoved`: a 20 MB page has 20,000 of them. */
+	private dropRemoved(): void {
+		if (!this.removals) return;
+		this.removals = false;
+		const placed: Element[] = [];
+		const tops: number[] = [];
+		this.placed.forEach((block, index) => {
+			if (block.isConnected) {
+				placed.push(block);
+				tops.push(this.tops[index]!);
+				return;
+			}
+			this.tracked.delete(block);
+			this.unobserve(block);
+		});
+		this.placed = placed;
+		this.tops = tops;
+	}
+}
