@@ -11,7 +11,7 @@ import type { BenchBrowser } from './page-browser.ts';
 import { Probe } from './page-browser.ts';
 import { FLOOR_FUNCTION, type BenchWindow, type EditResult, type FloorResult, type LongFrame, type LongTask, type OneEditResult, type PageState } from './page-probe.ts';
 import { startProfile, type ProfileSummary } from './page-profile.ts';
-import { clockOffset, summarise, type TraceEvent, type TraceSummary } from './page-trace.ts';
+import { clockOffset, renderingTotals, summarise, type TraceEvent, type TraceSummary } from './page-trace.ts';
 
 const MARK_JS = createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js');
 const CONTENT_SCRIPT = 'src/content/index.js';
@@ -44,12 +44,33 @@ export interface EditsRun {
 	profile?: ProfileSummary;
 }
 
+/** The page scrolled down, SCROLL_STEPS frames of most of a screen each, after annotation. */
+export interface ScrollRun {
+	/** Intervals between animation frames, ms. */
+	frames: number[];
+	/** Rendering during the scroll, ms by kind (trace). */
+	rendering: Record<string, number>;
+}
+
+export const SCROLL_STEPS = 40;
+
+/** Scrolls the page from the top, traced, after letting the browser and the extension settle. */
+async function scrollRun(probe: Probe): Promise<ScrollRun> {
+	await probe.waitQuiet({ mustStart: false, quietMs: 500, timeoutMs: 40_000 });
+	const stopTrace = await probe.startTrace();
+	const frames = await probe.page.evaluate((steps) => (window as unknown as BenchWindow).__bench.scroll(steps), SCROLL_STEPS);
+	const rendering = renderingTotals(await stopTrace());
+	await probe.page.evaluate(() => window.scrollTo(0, 0));
+	return { frames, rendering };
+}
+
 export interface BaselineRun {
 	/** First pass after a fresh load, in a fresh isolated world, as the content script's own pass is: the floor the ratios use. */
 	floor: FloorResult[];
 	/** Further passes in the page's main world (strings, wrappers and code warm), as perf-ecosystem.md measured. */
 	floorWarm: FloorResult[];
 	memory: Memory;
+	scroll: ScrollRun;
 	/** One word added near the top, a few times: what a single change of the page's own costs it to render. */
 	oneEdits: OneEditResult[];
 	edits: EditResult[];
@@ -145,9 +166,9 @@ async function editWithExtension(probe: Probe, browser: BenchBrowser, options: M
 /**
  * `repeats` fresh loads with the extension, as the floor gets: the run whose
  * work is the median stands for the page, and `allMs` keeps the spread. The
- * page's edits are measured on the last load.
+ * page's edits, then its scrolling, are measured on the last load.
  */
-export async function measureWithExtension(browser: BenchBrowser, options: MeasureOptions): Promise<{ annotation: ExtensionRun; allMs: number[]; edits: EditsRun }> {
+export async function measureWithExtension(browser: BenchBrowser, options: MeasureOptions): Promise<{ annotation: ExtensionRun; allMs: number[]; edits: EditsRun; scroll: ScrollRun }> {
 	const runs: ExtensionRun[] = [];
 	for (let run = 0; run < options.repeats; run++) {
 		const probe = await Probe.open(browser.context);
@@ -158,8 +179,9 @@ export async function measureWithExtension(browser: BenchBrowser, options: Measu
 			runs.push(annotation);
 			if (last) {
 				const edits = await editWithExtension(probe, browser, options, annotation.state.syncMark);
+				const scroll = await scrollRun(probe);
 				const byWork = [...runs].sort((a, b) => a.trace.extensionMs - b.trace.extensionMs);
-				return { annotation: byWork[(byWork.length - 1) >> 1]!, allMs: runs.map((one) => one.trace.extensionMs), edits };
+				return { annotation: byWork[(byWork.length - 1) >> 1]!, allMs: runs.map((one) => one.trace.extensionMs), edits, scroll };
 			}
 		} finally {
 			await probe.close();
@@ -198,6 +220,7 @@ export async function measureBaselines(browser: BenchBrowser, options: MeasureOp
 		const floorWarm: FloorResult[] = [];
 		for (let run = 0; run < options.repeats; run++) floorWarm.push(await probe.page.evaluate(() => (window as unknown as BenchWindow).__bench.floor()));
 		const memory = await probe.settledMemory();
+		const scroll = await scrollRun(probe);
 		const oneEdits: OneEditResult[] = [];
 		for (let run = 0; run < options.repeats; run++) {
 			oneEdits.push(await probe.page.evaluate(() => (window as unknown as BenchWindow).__bench.oneEdit()));
@@ -208,6 +231,7 @@ export async function measureBaselines(browser: BenchBrowser, options: MeasureOp
 			floor,
 			floorWarm,
 			memory,
+			scroll,
 			oneEdits,
 			edits,
 			longestAfterLoad: longestAfter(quiet!.longTasks, quiet!.load, quiet!.syncMark),

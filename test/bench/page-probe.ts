@@ -67,6 +67,7 @@ export interface BenchApi {
 	floor(): FloorResult;
 	edits(count: number): Promise<EditResult>;
 	oneEdit(): Promise<OneEditResult>;
+	scroll(steps: number): Promise<number[]>;
 	markjs(source: string, flags: string): { ms: number; marks: number };
 	state(): PageState;
 }
@@ -169,6 +170,23 @@ export const PROBE_SCRIPT = String.raw`
 					resolve({ frame, longest });
 				}, 50);
 			}, 0)));
+		},
+		// Scrolls down by most of a screen per animation frame; returns the intervals between frames.
+		scroll(steps) {
+			window.scrollTo(0, 0);
+			return new Promise((resolve) => {
+				const times = [];
+				const step = (now) => {
+					times.push(now);
+					if (times.length > steps) {
+						resolve(times.slice(1).map((time, index) => time - times[index]));
+						return;
+					}
+					window.scrollBy(0, Math.round(innerHeight * 0.8));
+					requestAnimationFrame(step);
+				};
+				requestAnimationFrame(step);
+			});
 		},
 		markjs(source, flags) {
 			let marks = 0;

@@ -4,7 +4,7 @@
  * the same run, on the same page, on the same (shared, noisy) machine.
  */
 import type { GeneratedPage } from './page-gen.ts';
-import type { BaselineRun, EditsRun, ExtensionRun } from './page-measure.ts';
+import type { BaselineRun, EditsRun, ExtensionRun, ScrollRun } from './page-measure.ts';
 import type { EditResult } from './page-probe.ts';
 import type { TaskInfo } from './page-trace.ts';
 
@@ -18,6 +18,7 @@ export interface PageResult {
 	/** Our work in each fresh load, ms; `extension` is the median one. */
 	extensionRunsMs: number[];
 	edits: EditsRun;
+	scroll: ScrollRun;
 	baseline: BaselineRun;
 	markjs: MarkJsRun;
 	derived: Derived;
@@ -214,6 +215,25 @@ export function breakdownTable(results: readonly PageResult[]): string {
 			part(trace.rendering, 'intersection'),
 			part(trace.rendering, 'gc'),
 			part(trace.rendering, 'paint'),
+		]),
+	);
+}
+
+const percentile = (values: readonly number[], share: number): number => {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? 0;
+};
+
+export function scrollTable(results: readonly PageResult[]): string {
+	const kinds = (run: ScrollRun): string => ['intersection', 'layout', 'paint'].map((kind) => ms(run.rendering[kind] ?? 0)).join(' / ');
+	return table(
+		['page', 'frame ms with us: median, 90th, worst', 'without us', 'intersection / layout / paint ms, with us', 'without us'],
+		results.map(({ name, scroll, baseline }) => [
+			name,
+			`${ms(median(scroll.frames))}, ${ms(percentile(scroll.frames, 0.9))}, ${ms(Math.max(...scroll.frames))}`,
+			`${ms(median(baseline.scroll.frames))}, ${ms(percentile(baseline.scroll.frames, 0.9))}, ${ms(Math.max(...baseline.scroll.frames))}`,
+			kinds(scroll),
+			kinds(baseline.scroll),
 		]),
 	);
 }

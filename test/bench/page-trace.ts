@@ -275,3 +275,17 @@ export function summarise(events: readonly TraceEvent[], url: string, offset: nu
 		rendering: partsIn(render, from, to),
 	};
 }
+
+/**
+ * Rendering time by kind (style, layout, paint, intersection, gc) on the
+ * page's main thread over a whole trace, with or without our script in it:
+ * the thread that laid out the most.
+ */
+export function renderingTotals(events: readonly TraceEvent[]): Record<string, number> {
+	const layouts = new Map<string, number>();
+	for (const event of events) if (event.name === 'Layout') layouts.set(`${event.pid}:${event.tid}`, (layouts.get(`${event.pid}:${event.tid}`) ?? 0) + 1);
+	const busiest = [...layouts].sort((a, b) => b[1] - a[1])[0]?.[0];
+	if (!busiest) return {};
+	const thread = events.filter((event) => `${event.pid}:${event.tid}` === busiest && event.ph === 'X').sort((a, b) => a.ts - b.ts);
+	return partsIn(topRenderEvents(thread), -Infinity, Infinity);
+}

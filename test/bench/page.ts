@@ -17,8 +17,8 @@ import { DIST } from '../e2e/harness.ts';
 import { launch, type BenchBrowser } from './page-browser.ts';
 import type { ProfileSummary } from './page-profile.ts';
 import { aliasSets, combinedRegex, generatePage, type PageSpec } from './page-gen.ts';
-import { measureBaselines, measureColdStart, measureMarkJs, measureWithExtension, type MeasureOptions } from './page-measure.ts';
-import { breakdownTable, costTable, derive, editsTable, responsivenessTable, table, targets, type MarkJsRun, type PageResult } from './page-report.ts';
+import { measureBaselines, measureColdStart, measureMarkJs, measureWithExtension, SCROLL_STEPS, type MeasureOptions } from './page-measure.ts';
+import { breakdownTable, costTable, derive, editsTable, responsivenessTable, scrollTable, table, targets, type MarkJsRun, type PageResult } from './page-report.ts';
 
 const ARTIFACTS = new URL('../../artifacts/', import.meta.url).pathname;
 
@@ -79,12 +79,12 @@ async function measurePage(spec: PageSpec & { id: string }, browsers: { withExte
 	routes[path] = ['text/html; charset=utf-8', html];
 	const measure: MeasureOptions = { url: `${origin}${path}`, edits: EDITS, repeats: options.repeats, ...(options.profile ? { profileFile: `${ARTIFACTS}bench-page-${spec.id}.cpuprofile` } : {}), ...(options.saveTraces ? { tracePrefix: `${ARTIFACTS}bench-page-${spec.id}` } : {}) };
 	try {
-		const { annotation, allMs, edits } = await measureWithExtension(browsers.withExtension, measure);
+		const { annotation, allMs, edits, scroll } = await measureWithExtension(browsers.withExtension, measure);
 		const baseline = await measureBaselines(browsers.plain, measure);
 		const markjs: MarkJsRun = spec.chars <= MARK_JS_MAX_CHARS
 			? await measureMarkJs(browsers.plain, measure, combinedRegex(aliases.all))
 			: { skipped: `over ${MARK_JS_MAX_CHARS / 1e6} MB, to keep the run short` };
-		return { name: spec.name, mentions: spec.mentions, page: { ...page, htmlBytes: Buffer.byteLength(html) }, extension: annotation, extensionRunsMs: allMs, edits, baseline, markjs, derived: derive(annotation, edits, baseline, markjs) };
+		return { name: spec.name, mentions: spec.mentions, page: { ...page, htmlBytes: Buffer.byteLength(html) }, extension: annotation, extensionRunsMs: allMs, edits, scroll, baseline, markjs, derived: derive(annotation, edits, baseline, markjs) };
 	} finally {
 		delete routes[path];
 	}
@@ -107,6 +107,8 @@ other script inside). Style, layout and paint that our changes cause run outside
 	console.log(`\nThe page's own DOM edits (${EDITS.toLocaleString('en')} splitText + ${EDITS.toLocaleString('en')} appendChild, median of ${options.repeats} runs; with us, each run waits until we`);
 	console.log('are quiet, up to 15 s), through the next rendered frame and script only; then what we did in reaction to all runs.');
 	console.log(editsTable(results));
+	console.log(`\nScrolling down ${SCROLL_STEPS} frames of 0.8 screen each, from the top, once the page is quiet (after the edits above), traced.`);
+	console.log(scrollTable(results));
 	const fmt = (value: number | undefined): string => (value === undefined ? '–' : value.toFixed(0));
 	console.log(`\nCold start (first page after the browser starts, 50 kB): script ran at ${fmt(cold.scriptStart)} ms, first scan slice at ${fmt(cold.firstSlice)} ms, first badge at ${fmt(cold.firstViewportBadge)} ms;`);
 	console.log(`${fmt(cold.settingsWaitMs)} ms of it waiting for the settings (the pages above were measured after this warm-up).`);
