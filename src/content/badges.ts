@@ -21,6 +21,16 @@ import { HOST_TAG } from './ours.ts';
 import type { Hit } from './page-scan.ts';
 
 const BADGES_PER_FRAME = 40;
+/**
+ * Frames that insert badges are at least this far apart. Each one makes the
+ * browser lay out the paragraphs around them, and on a long page with one
+ * parent for thousands of paragraphs that is the whole page (25 ms at 5 MB,
+ * over 100 ms at 20 MB, npm run bench:page): while the page scrolls, paragraphs
+ * come near one frame after another, and without a gap every frame paid it.
+ * Badges are built a screen ahead, so at a reading pace they are still ready
+ * before their paragraph shows.
+ */
+const FLUSH_GAP_MS = 150;
 
 const BACKGROUNDS: Record<VerdictLevel, string> = {
 	'secnumcloud': '#0b6e4f',
@@ -96,6 +106,8 @@ export class Badges {
 	/** Blocks near the viewport whose badges are still to build. */
 	private readonly queue = new Set<Element>();
 	private frame = 0;
+	private lastFlush = -Infinity;
+	private gapTimer: ReturnType<typeof setTimeout> | undefined;
 	private sheet: CSSStyleSheet | undefined;
 
 	constructor(private readonly deps: BadgeDeps) {
@@ -128,9 +140,18 @@ export class Badges {
 	}
 
 	private schedule(): void {
-		if (this.frame || this.deps.signal.aborted || this.queue.size === 0) return;
+		if (this.frame || this.gapTimer !== undefined || this.deps.signal.aborted || this.queue.size === 0) return;
+		const wait = this.lastFlush + FLUSH_GAP_MS - performance.now();
+		if (wait > 0) {
+			this.gapTimer = setTimeout(() => {
+				this.gapTimer = undefined;
+				this.schedule();
+			}, wait);
+			return;
+		}
 		this.frame = requestAnimationFrame(() => {
 			this.frame = 0;
+			this.lastFlush = performance.now();
 			this.flush();
 		});
 	}
@@ -345,6 +366,8 @@ export class Badges {
 	stop(): void {
 		cancelAnimationFrame(this.frame);
 		this.frame = 0;
+		clearTimeout(this.gapTimer);
+		this.gapTimer = undefined;
 		this.viewport.stop();
 		this.queue.clear();
 		this.remove([...this.insertions.keys()]);
