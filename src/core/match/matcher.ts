@@ -159,7 +159,7 @@ const CONFIDENCE_FLOOR = 0.55;
  * `patternSources(aliases)` (the extension's build does this ahead of time).
  */
 export function createMatcher(aliases: readonly MatcherAlias[], sources?: PatternSources): Matcher {
-	const { regexes, exact: twins, heads, headed } = compilePatterns(sources ?? patternSources(aliases));
+	const { regexes, exact: twinOf, heads, headed } = compilePatterns(sources ?? patternSources(aliases));
 	// Exact spellings first; case-folded keys for `insensitive` and `title` aliases.
 	const exact = new Map<string, MatcherAlias>();
 	const folded = new Map<string, MatcherAlias>();
@@ -200,7 +200,7 @@ export function createMatcher(aliases: readonly MatcherAlias[], sources?: Patter
 			const index = match.index;
 			// A word character the fast look-ahead does not know follows: ask the exact twin what matches here.
 			if (needsExactCheck(text, index + match[0].length)) {
-				const twin = twins[which]!;
+				const twin = twinOf(which);
 				twin.lastIndex = index;
 				match = twin.exec(text);
 				if (!match) {

@@ -256,11 +256,13 @@ export interface ScanPatterns {
 	/** Global RegExps to run side by side over the same text; no two can match at the same position. */
 	regexes: RegExp[];
 	/**
-	 * For each of `regexes`, its exact twin (sticky): where a match is followed
+	 * The exact twin (sticky) of `regexes[index]`: where a match is followed
 	 * by a word character the fast look-ahead does not know, this one says
-	 * what really matches there, a shorter name or nothing.
+	 * what really matches there, a shorter name or nothing. Compiled on first
+	 * use: few pages ever need one, and every page's content script would
+	 * otherwise parse these Unicode patterns at load.
 	 */
-	exact: RegExp[];
+	exact: (index: number) => RegExp;
 	/**
 	 * Lower-case heads checked by look-behind, by the surface key of what the
 	 * RegExp matched after them ("drive" → ["k"]): the mention starts that
@@ -312,10 +314,11 @@ export function compilePatterns(sources: PatternSources): ScanPatterns {
 	const heads = new Map(sources.heads);
 	const headed = new Set(sources.headed);
 	// No alias at all (an empty or broken dataset) must match nothing, not the empty string everywhere.
-	if (sources.bins.length === 0) return { regexes: [/(?!)/g], exact: [/(?!)/uy], heads, headed };
+	if (sources.bins.length === 0) return { regexes: [/(?!)/g], exact: () => /(?!)/uy, heads, headed };
+	const twins: Array<RegExp | undefined> = [];
 	return {
 		regexes: sources.bins.map(compile),
-		exact: sources.bins.map(compileExact),
+		exact: (index) => (twins[index] ??= compileExact(sources.bins[index]!)),
 		heads,
 		headed,
 	};
