@@ -55,7 +55,8 @@ class WholeBlockFlow implements Flow {
 	/** The nodes listed until one reaches past `offset`: every node starting at or before it is there. */
 	upTo(offset: number): { nodes: readonly Text[]; starts: readonly number[]; lengths: readonly number[] } {
 		if (this.complete || this.covered > offset) return this.listed;
-		const walker = (this.walker ??= this.block.ownerDocument.createTreeWalker(this.block, NodeFilter.SHOW_TEXT));
+		// CDATA sections too: `textContent` includes them (XHTML pages), and the offsets must line up with it.
+		const walker = (this.walker ??= this.block.ownerDocument.createTreeWalker(this.block, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION));
 		const { nodes, starts, lengths } = this.listed;
 		for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
 			nodes.push(node);
@@ -149,7 +150,8 @@ export class FlowCollector {
 
 	private *walk(root: Node): Generator<Flow> {
 		const doc = root.ownerDocument ?? (root as Document);
-		const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+		// CDATA sections (XHTML pages only) are text to a reader, and part of a block's `textContent`.
+		const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION);
 		// Under a document or shadow root every block is inside `root`; under an element, check.
 		const within = root.nodeType === Node.ELEMENT_NODE ? (block: Element) => root.contains(block) : () => true;
 		let current: { block: Element; nodes: Text[]; starts: number[]; lengths: number[]; text: string } | undefined;
