@@ -60,5 +60,6 @@ export async function tabReport(tabId: number): Promise<PageReport | null> {
 			else merged.set(key, { ...vendor });
 		}
 	}
-	return { ...top, vendors: [...merged.values()].sort((a, b) => b.count - a.count || a.vendor.localeCompare(b.vendor)) };
+	const marksOnly = Object.values(frames).some((frame) => frame.marksOnly === true);
+	return { ...top, vendors: [...merged.values()].sort((a, b) => b.count - a.count || a.vendor.localeCompare(b.vendor)), ...(marksOnly ? { marksOnly } : {}) };
 }

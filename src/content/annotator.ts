@@ -56,6 +56,7 @@ class Activation {
 			settings,
 			signal,
 			quietly: (change) => this.watcher.quietly(change),
+			onMarksOnly: () => deps.report.setMarksOnly(),
 			events: {
 				enter: (hit, anchor, byKeyboard) => this.card.open(hit, anchor, { now: byKeyboard, focusBack: anchor as HTMLElement }),
 				leave: () => this.card.closeSoon(),

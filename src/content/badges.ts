@@ -16,6 +16,7 @@ import type { Settings } from '../core/settings.ts';
 import { currentLang } from '../shared/i18n.ts';
 import type { HitIndex } from './hit-index.ts';
 import type { Marks } from './marks.ts';
+import { layoutBreadth, WIDE_LAYOUT } from './layout-breadth.ts';
 import { NearViewport } from './near-viewport.ts';
 import { HOST_TAG } from './ours.ts';
 import type { Hit } from './page-scan.ts';
@@ -85,6 +86,8 @@ export interface BadgeDeps {
 	events: BadgeEvents;
 	/** Runs a DOM change of ours without the watcher treating it as a page change. */
 	quietly: (change: () => void) => void;
+	/** A block too wide to badge cheaply (WIDE_LAYOUT) keeps its marks only. */
+	onMarksOnly: () => void;
 	signal: AbortSignal;
 }
 
@@ -170,11 +173,17 @@ export class Badges {
 
 	private flush(): void {
 		let budget = BADGES_PER_FRAME;
+		const counts = new Map<Element, number>();
 		for (const block of this.queue) {
 			// Marks too are drawn only near the viewport: every change to a highlight repaints the
 			// page, and its cost grows with the number of ranges (npm run bench:page).
 			const hits = this.deps.index.forBlock(block);
 			this.deps.marks.add(hits.filter((hit) => !this.deps.marks.has(hit) && hit.startNode.isConnected));
+			if (layoutBreadth(block, WIDE_LAYOUT, counts) > WIDE_LAYOUT) {
+				this.queue.delete(block);
+				if (hits.length > 0) this.deps.onMarksOnly();
+				continue;
+			}
 			const pending = this.wanted(hits.filter((hit) => hit.startNode.isConnected && hit.endNode.isConnected)).filter((hit) => !this.insertions.has(hit));
 			// Last first: splitting at a later offset never moves an earlier mention.
 			pending.sort((a, b) => b.mention.start - a.mention.start);

@@ -17,6 +17,7 @@ export class FindingsReport {
 	private readonly counts = new Map<string, PageVendor>();
 	private timer: ReturnType<typeof setTimeout> | undefined;
 	private active = true;
+	private marksOnly = false;
 
 	constructor(private readonly signal: AbortSignal, private readonly onInvalidated: () => void) {
 		signal.addEventListener('abort', () => clearTimeout(this.timer), { once: true });
@@ -55,6 +56,14 @@ export class FindingsReport {
 	clear(): void {
 		this.hits.clear();
 		this.counts.clear();
+		this.marksOnly = false;
+		this.schedule();
+	}
+
+	/** Some mentions here are marked without a badge (badges.ts, WIDE_LAYOUT). */
+	setMarksOnly(): void {
+		if (this.marksOnly) return;
+		this.marksOnly = true;
 		this.schedule();
 	}
 
@@ -79,7 +88,7 @@ export class FindingsReport {
 
 	async flush(): Promise<void> {
 		if (this.signal.aborted) return;
-		const report: PageReport = { site: siteKey(location.hostname), url: location.href, vendors: this.vendors(), active: this.active };
+		const report: PageReport = { site: siteKey(location.hostname), url: location.href, vendors: this.vendors(), active: this.active, ...(this.marksOnly ? { marksOnly: true } : {}) };
 		try {
 			await send('page-report', report);
 		} catch (error) {

@@ -63,6 +63,7 @@ function pageBody({ report, loading, summary, lang, onReveal }: ThisPageProps): 
 				))}
 			</div>
 			{summary.unknown.length > 0 ? <p class="note">{t('popupUnknownVendors', summary.unknown.join(', '))}</p> : null}
+			{report.marksOnly ? <p class="note" data-testid="marks-only">{t('popupMarksOnly')}</p> : null}
 		</>
 	);
 }

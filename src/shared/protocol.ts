@@ -24,6 +24,8 @@ export interface PageReport {
 	vendors: PageVendor[];
 	/** Whether badges are showing (false when the site or the extension is off). */
 	active: boolean;
+	/** Some mentions are marked without a badge: their part of the page is too wide to lay out again for each one. */
+	marksOnly?: boolean;
 }
 
 export interface Protocol {

@@ -71,13 +71,20 @@ const LONG_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 	Array.from({ length: LONG_PARAGRAPHS }, (_, index) => `<p id="p${index}">Paragraph ${index}: the team moved its archive from AWS to Scaleway last year.</p>`).join('')
 }</main></body></html>`;
 
+/** More paragraphs under one parent than a badge is worth a relayout of (layout-breadth.ts), after a short intro. */
+const WIDE_PARAGRAPHS = 9000;
+const WIDE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Wide page</title></head><body>
+<header><p id="intro">We host the archive on OVHcloud.</p></header><main>${
+	Array.from({ length: WIDE_PARAGRAPHS }, (_, index) => `<p id="w${index}">${index % 150 === 0 ? 'Entry on AWS.' : `Entry ${index}.`}</p>`).join('')
+}</main></body></html>`;
+
 /** An XHTML page with a CDATA section in its prose: part of a paragraph's text, but not a Text node to a plain walker. */
 const XHTML_PAGE = `<?xml version="1.0" encoding="utf-8"?>
 <html xmlns="http://www.w3.org/1999/xhtml" lang="en"><head><title>XHTML page</title></head>
 <body><p id="c">Run <b><![CDATA[it on AWS]]></b> and Azure today.</p></body></html>`;
 
 beforeAll(async () => {
-	server = await startServer(0, { '/long.html': ['text/html; charset=utf-8', LONG_PAGE], '/cdata.xhtml': ['application/xhtml+xml; charset=utf-8', XHTML_PAGE] });
+	server = await startServer(0, { '/long.html': ['text/html; charset=utf-8', LONG_PAGE], '/cdata.xhtml': ['application/xhtml+xml; charset=utf-8', XHTML_PAGE], '/wide.html': ['text/html; charset=utf-8', WIDE_PAGE] });
 	browser = await launchWithExtension();
 	control = await openExtensionPage(browser, 'src/options/index.html');
 });
@@ -300,6 +307,26 @@ describe('long pages', () => {
 	});
 });
 
+describe('very wide pages', () => {
+	it('marks the names among thousands of sibling paragraphs without badges, badges the others, and says so', async () => {
+		// tabIdOf finds the page's tab as the only one besides the control page (tab URLs are hidden without a permission).
+		for (const other of browser.context.pages()) if (other !== control) await other.close();
+		const page = await open('/wide.html');
+		await expect.poll(() => countBadges(page, '#intro'), { timeout: 10_000 }).toBe(1);
+		const markedInWide = (): Promise<number> => page.evaluate(() => [...CSS.highlights.values()]
+			.flatMap((highlight) => [...highlight] as AbstractRange[])
+			.filter((range) => range.startContainer.parentElement?.closest('#w0')).length);
+		await expect.poll(markedInWide, { timeout: 10_000 }).toBe(1);
+		expect(await countBadges(page, 'main')).toBe(0);
+		const tabId = await tabIdOf(control, `${server.origin}/wide.html`);
+		await expect.poll(async () => (await sendFrom<{ marksOnly?: boolean } | null>(control, 'tab-report', { tabId }))?.marksOnly, { timeout: 10_000 }).toBe(true);
+		const popup = await openExtensionPage(browser, `src/popup/index.html?tab=${tabId}`);
+		await expect.poll(() => popup.locator('[data-testid="marks-only"]').textContent(), { timeout: 10_000 }).toMatch(/underlined without a badge/);
+		await popup.close();
+		await page.close();
+	});
+});
+
 describe('XHTML pages', () => {
 	it('puts each badge right after its name when the paragraph holds a CDATA section', async () => {
 		const page = await open('/cdata.xhtml');
@@ -349,7 +376,7 @@ describe('privacy', () => {
 		const outside = browser.requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith('chrome-extension://') && !url.startsWith('data:'));
 		expect(outside).toEqual([]);
 		// The extension itself fetched nothing from the test server either: only the pages and the frame.
-		const extra = server.requests.filter((path) => !/^\/(integrity|live|long|components|frame|strict\.csp)\.html(\?.*)?$|^\/cdata\.xhtml$|^\/favicon\.ico$/.test(path));
+		const extra = server.requests.filter((path) => !/^\/(integrity|live|long|wide|components|frame|strict\.csp)\.html(\?.*)?$|^\/cdata\.xhtml$|^\/favicon\.ico$/.test(path));
 		expect(extra).toEqual([]);
 	});
 });

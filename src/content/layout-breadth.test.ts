@@ -1,0 +1,38 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { layoutBreadth } from './layout-breadth.ts';
+
+beforeEach(() => {
+	document.body.innerHTML = '';
+});
+
+const paragraphs = (count: number): string => Array.from({ length: count }, (_, index) => `<p id="p${index}">Text ${index}</p>`).join('');
+
+describe('layoutBreadth', () => {
+	it.each([
+		// html holds head and body (2), body holds main (1), main holds the paragraphs.
+		['a paragraph among 3', `<main>${paragraphs(3)}</main>`, '#p0', 2 + 1 + 3],
+		['a paragraph among 50', `<main>${paragraphs(50)}</main>`, '#p7', 2 + 1 + 50],
+		['a paragraph in a nested section', `<main><section>${paragraphs(4)}</section><section></section></main>`, '#p2', 2 + 1 + 2 + 4],
+		['a cell of a 30-row table', `<table><tbody>${'<tr><td>x</td></tr>'.repeat(29)}<tr><td id="cell">AWS</td></tr></tbody></table>`, '#cell', 2 + 1 + 1 + 30 + 1],
+	])('counts the children along the way up from %s', (_name, html, selector, expected) => {
+		document.body.innerHTML = html;
+		expect(layoutBreadth(document.querySelector(selector)!)).toBe(expected);
+	});
+
+	it('stops climbing once past the limit', () => {
+		document.body.innerHTML = `<main>${paragraphs(40)}</main>`;
+		// main alone (40) is past 10: body and html are not counted.
+		expect(layoutBreadth(document.querySelector('#p0')!, 10)).toBe(40);
+	});
+
+	it('counts each ancestor once per shared map', () => {
+		document.body.innerHTML = `<main>${paragraphs(5)}</main>`;
+		const counts = new Map<Element, number>();
+		layoutBreadth(document.querySelector('#p0')!, 8000, counts);
+		document.querySelector('main')!.append(document.createElement('p'));
+		// The map remembers main's 5 children: one count per flush, even if the page grows during it.
+		expect(layoutBreadth(document.querySelector('#p1')!, 8000, counts)).toBe(2 + 1 + 5);
+		expect(layoutBreadth(document.querySelector('#p1')!)).toBe(2 + 1 + 6);
+	});
+});
