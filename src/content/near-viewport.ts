@@ -14,7 +14,7 @@
  * observed for one frame, and its first report gives its top, which the
  * browser computed anyway; blocks outside the window are then let go. Asking
  * the DOM instead cost more than it saved: `compareDocumentPosition` walks
- * sibling lists, and under a parent with 40,000 children it took 1.5 s of
+ * sibling lists, and under a parent with 20,000 children it took 1.5 s of
  * the 20 MB page; a `getBoundingClientRect` per block took 155 ms there.
  * A recorded top goes stale when content above it grows, but the window
  * spans many screens and the observer decides the real nearness inside it.
