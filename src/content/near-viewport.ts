@@ -10,14 +10,14 @@
  * all of them on a normal page; on a huge one, the WINDOW nearest the
  * viewport, moved as the page scrolls.
  *
- * Where a block is comes from the observer itself: each new block is
- * observed for one frame, and its first report gives its top, which the
- * browser computed anyway; blocks outside the window are then let go. Asking
- * the DOM instead cost more than it saved: `compareDocumentPosition` walks
- * sibling lists, and under a parent with 20,000 children it took 1.5 s of
- * the 20 MB page; a `getBoundingClientRect` per block took 155 ms there.
- * A recorded top goes stale when content above it grows, but the window
- * spans many screens and the observer decides the real nearness inside it.
+ * Blocks are kept in page order, and the order comes from the observer
+ * itself: each new block is observed for one frame, and its first report
+ * gives its top, which the browser computed anyway; blocks outside the window
+ * are then let go. Asking the DOM instead cost more than it saved:
+ * `compareDocumentPosition` walks sibling lists, and under a parent with
+ * 20,000 children it took 1.5 s of the 20 MB page; a `getBoundingClientRect`
+ * per block took 155 ms there. Where the viewport is in that order is then a
+ * binary search of about 15 position reads, each time the window moves.
  */
 
 /** Observed blocks at most. A page with fewer tracked blocks (nearly every page) has all of them observed. */
@@ -53,7 +53,7 @@ export class NearViewport {
 	private readonly awaiting = new Set<Element>();
 	/** Tracked since the last batch, not yet observed. */
 	private unplaced: Element[] = [];
-	/** Placed blocks by their top in the document, ascending, as `tops` says. */
+	/** Placed blocks in the order of their tops in the document when placed (`tops`, ascending). */
 	private placed: Element[] = [];
 	private tops: number[] = [];
 	private readonly observed = new Set<Element>();
@@ -63,13 +63,16 @@ export class NearViewport {
 	private scrollTimer: ReturnType<typeof setTimeout> | undefined;
 	private readonly listeners = new AbortController();
 	private removals = false;
+	/** Where the viewport's top was, in `tops` terms, when last read. */
+	private viewportTop: number | undefined;
 
 	/** `onNear` gets the blocks that came near the viewport, once each time they do. */
 	constructor(private readonly signal: AbortSignal, onNear: (blocks: Element[]) => void) {
 		this.observer = new IntersectionObserver((entries) => {
 			const arrived: Element[] = [];
 			let newlyPlaced = false;
-			// Read once: the page does not scroll during this callback, and each read is a call into the browser.
+			// Read once: the page does not scroll during this callback, and each read is a call into the browser
+			// (which lays out first, if the page changed since the frame the observer measured).
 			const scrollY = this.awaiting.size > 0 ? window.scrollY : 0;
 			for (const entry of entries) {
 				const block = entry.target;
@@ -85,7 +88,7 @@ export class NearViewport {
 				}
 			}
 			if (arrived.length > 0) onNear(arrived);
-			if (newlyPlaced) this.fitWindow();
+			if (newlyPlaced) this.fitWindow(false);
 		}, { rootMargin: ROOT_MARGIN });
 		signal.addEventListener('abort', () => this.stop(), { once: true });
 		// Capture: scroll events do not bubble, and a page may scroll an inner container rather than the document.
@@ -121,6 +124,7 @@ export class NearViewport {
 		this.unplaced = [];
 		this.placed = [];
 		this.tops = [];
+		this.viewportTop = undefined;
 		this.observed.clear();
 		this.near.clear();
 	}
@@ -149,7 +153,7 @@ export class NearViewport {
 		if (this.scrollTimer !== undefined || this.placed.length <= WINDOW || this.signal.aborted) return;
 		this.scrollTimer = setTimeout(() => {
 			this.scrollTimer = undefined;
-			this.fitWindow();
+			this.fitWindow(true);
 		}, FOLLOW_SCROLL_MS);
 	}
 
@@ -161,14 +165,25 @@ export class NearViewport {
 		this.tops.splice(at, 0, top);
 	}
 
-	/** Observes the placed blocks nearest the viewport, WINDOW at most, and lets the others go. */
-	private fitWindow(): void {
+	/**
+	 * Observes the placed blocks nearest the viewport, WINDOW at most, and lets
+	 * the others go. `moved`: the page scrolled, so where the viewport is must
+	 * be read again; otherwise (new blocks placed) the last reading stands, and
+	 * nothing is read from the page, which may have changed since the frame.
+	 */
+	private fitWindow(moved: boolean): void {
 		if (this.signal.aborted) return;
 		if (this.placed.length <= WINDOW) {
 			for (const block of this.placed) this.observe(block);
 			return;
 		}
-		const first = lowerBound(this.tops, window.scrollY);
+		let first: number;
+		if (moved || this.viewportTop === undefined) {
+			first = this.firstBelowViewportTop();
+			this.viewportTop = first < this.tops.length ? this.tops[first]! : Infinity;
+		} else {
+			first = lowerBound(this.tops, this.viewportTop);
+		}
 		const start = Math.max(0, Math.min(first - (WINDOW >> 1), this.placed.length - WINDOW));
 		const wanted = new Set(this.placed.slice(start, start + WINDOW));
 		for (const block of this.observed) {
@@ -176,6 +191,23 @@ export class NearViewport {
 			this.unobserve(block);
 		}
 		for (const block of wanted) this.observe(block);
+	}
+
+	/**
+	 * Index of the first placed block whose bottom is below the viewport's top,
+	 * by about 15 position reads (20,000 blocks). Read live rather than from
+	 * `tops`, since a page may scroll an inner container, which moves its
+	 * blocks without changing `window.scrollY`.
+	 */
+	private firstBelowViewportTop(): number {
+		let low = 0;
+		let high = this.placed.length;
+		while (low < high) {
+			const middle = (low + high) >> 1;
+			if (this.placed[middle]!.getBoundingClientRect().bottom <= 0) low = middle + 1;
+			else high = middle;
+		}
+		return low;
 	}
 
 	private observe(block: Element): void {

@@ -67,7 +67,8 @@ async function firstBadgeBox(page: Page, within: string): Promise<{ x: number; y
  * time (near-viewport.ts), so only the part near the viewport is watched.
  */
 const LONG_PARAGRAPHS = 1500;
-const LONG_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long page</title></head><body><main>${
+/** `inner`: the paragraphs scroll inside a container, as in many web apps, not with the document. */
+const longPage = (inner: boolean): string => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long page</title></head><body${inner ? ' style="margin:0;overflow:hidden"' : ''}><main${inner ? ' style="height:100vh;overflow:auto"' : ''}>${
 	Array.from({ length: LONG_PARAGRAPHS }, (_, index) => `<p id="p${index}">Paragraph ${index}: the team moved its archive from AWS to Scaleway last year.</p>`).join('')
 }</main></body></html>`;
 
@@ -84,7 +85,7 @@ const XHTML_PAGE = `<?xml version="1.0" encoding="utf-8"?>
 <body><p id="c">Run <b><![CDATA[it on AWS]]></b> and Azure today.</p></body></html>`;
 
 beforeAll(async () => {
-	server = await startServer(0, { '/long.html': ['text/html; charset=utf-8', LONG_PAGE], '/cdata.xhtml': ['application/xhtml+xml; charset=utf-8', XHTML_PAGE], '/wide.html': ['text/html; charset=utf-8', WIDE_PAGE] });
+	server = await startServer(0, { '/long.html': ['text/html; charset=utf-8', longPage(false)], '/long-inner.html': ['text/html; charset=utf-8', longPage(true)], '/cdata.xhtml': ['application/xhtml+xml; charset=utf-8', XHTML_PAGE], '/wide.html': ['text/html; charset=utf-8', WIDE_PAGE] });
 	browser = await launchWithExtension();
 	control = await openExtensionPage(browser, 'src/options/index.html');
 });
@@ -282,10 +283,10 @@ describe('live pages', () => {
 	});
 });
 
-describe('long pages', () => {
+describe.each([['/long.html', 'the document'], ['/long-inner.html', 'an inner container']])('long pages (%s, scrolling %s)', (path) => {
 	let page: Page;
 	beforeAll(async () => {
-		page = await open('/long.html');
+		page = await open(path);
 		await waitFor(() => countBadges(page, '#p0'), (count) => count === 2);
 	});
 
@@ -302,8 +303,9 @@ describe('long pages', () => {
 		await page.evaluate(() => document.getElementById('p700')!.scrollIntoView());
 		await expect.poll(() => countBadges(page, '#p700'), { timeout: 10_000 }).toBe(2);
 		// Back near the top, nothing was lost on the way.
-		await page.evaluate(() => window.scrollTo(0, 0));
+		await page.evaluate(() => document.getElementById('p0')!.scrollIntoView());
 		expect(await countBadges(page, '#p0')).toBe(2);
+		await page.close();
 	});
 });
 
@@ -376,7 +378,7 @@ describe('privacy', () => {
 		const outside = browser.requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith('chrome-extension://') && !url.startsWith('data:'));
 		expect(outside).toEqual([]);
 		// The extension itself fetched nothing from the test server either: only the pages and the frame.
-		const extra = server.requests.filter((path) => !/^\/(integrity|live|long|wide|components|frame|strict\.csp)\.html(\?.*)?$|^\/cdata\.xhtml$|^\/favicon\.ico$/.test(path));
+		const extra = server.requests.filter((path) => !/^\/(integrity|live|long|long-inner|wide|components|frame|strict\.csp)\.html(\?.*)?$|^\/cdata\.xhtml$|^\/favicon\.ico$/.test(path));
 		expect(extra).toEqual([]);
 	});
 });
