@@ -18,7 +18,7 @@ import { isOurs } from './ours.ts';
 import { PageScan, type Hit } from './page-scan.ts';
 import type { FindingsReport } from './report.ts';
 import { createScheduler, type Scheduler } from './scheduler.ts';
-import { DomWatcher, type ChangeBatch } from './watch.ts';
+import { DomWatcher, HUGE_MUTATION, type ChangeBatch } from './watch.ts';
 
 export interface AnnotatorDeps {
 	matcher: Matcher;
@@ -47,7 +47,14 @@ class Activation {
 		const scheduler = createScheduler(signal);
 		this.scheduler = scheduler;
 		this.collector = new FlowCollector({ skipCode: settings.skipCode, isOurs });
-		this.watcher = new DomWatcher(signal, (flush) => scheduler.add(() => (flush(), false)), (batch) => this.onChanges(batch), (node) => this.badges.pageTouched(node));
+		this.watcher = new DomWatcher(
+			signal,
+			(flush) => scheduler.add(() => (flush(), false)),
+			(batch) => this.onChanges(batch),
+			(node) => this.badges.pageTouched(node),
+			// A rescan of every block costs what the first pass did: worth it once a quarter of them changed.
+			() => Math.max(HUGE_MUTATION, this.scan.blocksSeen >> 2),
+		);
 		this.card = new HoverCard(signal, { hideOnThisSite: () => void setSite(location.hostname, false) });
 		this.badges = new Badges({
 			index: this.hits,
@@ -138,8 +145,12 @@ class Activation {
 			const root = this.rootFor(node);
 			if (root) roots.add(root);
 		}
-		// Drop roots inside other roots: each block is scanned once.
-		const list = [...roots].filter((root) => ![...roots].some((other) => other !== root && other.contains(root)));
+		// Drop roots inside other roots: each block is scanned once. Looking up each root's ancestors
+		// costs its depth; comparing every pair of roots cost millions of calls for a few thousand.
+		const list = [...roots].filter((root) => {
+			for (let node = root.parentNode; node; node = node.parentNode) if (roots.has(node)) return false;
+			return true;
+		});
 		if (list.length === 0) return;
 		// One pass over the existing hits for the whole batch, not one per changed block.
 		const chosen = new Set(list);

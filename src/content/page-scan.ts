@@ -39,6 +39,8 @@ export interface PageScanOptions {
 export class PageScan {
 	private unambiguousOnPage = 0;
 	private firstPassDone = false;
+	/** Blocks of text the first pass read: the page's size, in the unit a rescan works in. */
+	blocksSeen = 0;
 	private deferred: Array<{ flow: Flow; pending: Candidate[]; anchors: readonly Mention[] }> = [];
 
 	constructor(private readonly options: PageScanOptions) {}
@@ -53,6 +55,7 @@ export class PageScan {
 	}
 
 	private scanFlow(flow: Flow): Hit[] {
+		if (!this.firstPassDone) this.blocksSeen++;
 		const found = this.options.matcher.findCandidates(flow.text);
 		// Acronyms the text defines ("Open Telekom Cloud (OTC)") count from the unambiguous names right away.
 		const mentions = expandAcronyms(flow.text, found.mentions);

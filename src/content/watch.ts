@@ -2,13 +2,17 @@
  * Follows the page as it changes. The MutationObserver callback only sorts
  * records into a queue (uBlock's domWatcher rule: never work inside the
  * callback); one idle flush does the scanning. A burst that touches more
- * than HUGE_MUTATION distinct places (a framework re-rendering the page)
- * turns into a single rescan instead (after Dark Reader's rule).
+ * distinct places than `hugeAt()` (a framework re-rendering the page) turns
+ * into a single rescan instead (after Dark Reader's rule).
  */
 import { isOurs } from './ours.ts';
 
-/** Distinct changed places past which one full rescan is cheaper than many small ones. */
-const HUGE_MUTATION = 2000;
+/**
+ * Distinct changed places past which one full rescan is cheaper than many
+ * small ones, at the least; the caller raises it with the page's size (a
+ * full rescan of a 20 MB page costs about 500 ms, npm run bench:page).
+ */
+export const HUGE_MUTATION = 2000;
 /** Records past which even sorting them is not worth it. */
 const FLOOD = 20_000;
 
@@ -53,6 +57,7 @@ export class DomWatcher {
 		private readonly schedule: (flush: () => void) => void,
 		private readonly onChanges: (batch: ChangeBatch) => void,
 		private readonly onTextTouched: (node: Text) => void = () => undefined,
+		private readonly hugeAt: () => number = () => HUGE_MUTATION,
 	) {
 		this.observer = new MutationObserver((records) => this.queue(records));
 		signal.addEventListener('abort', () => this.observer.disconnect(), { once: true });
@@ -76,6 +81,7 @@ export class DomWatcher {
 		// Many records often touch few places (a page splitting and re-appending in one paragraph):
 		// count the distinct places, not the records, before giving up on a targeted rescan.
 		if (records.length > FLOOD) batch.full = true;
+		const huge = this.hugeAt();
 		// This runs inside the page's own task, once per record (a splitText makes two): indexed loops and
 		// nodeType checks, since each iterator or instanceof across worlds costs more than the check itself.
 		for (let index = 0; index < records.length && !batch.full; index++) {
@@ -101,7 +107,7 @@ export class DomWatcher {
 				batch.removed = true;
 				if (node.nodeType === TEXT) this.onTextTouched(node as Text);
 			}
-			if (batch.roots.size > HUGE_MUTATION) batch.full = true;
+			if (batch.roots.size > huge) batch.full = true;
 		}
 		if (!this.scheduled && (batch.full || batch.removed || batch.roots.size > 0)) {
 			this.scheduled = true;
