@@ -114,7 +114,8 @@ export function targets(results: readonly PageResult[]): Target[] {
 		out.push({ page: name, name: 'longest task ≤ 50 ms', value: `${ms(longest)} ms (page saw ${ms(d.longestTaskSeen)} longtask, ${ms(d.longestFrameSeen)} LoAF; ${ms(d.longestWithout)} without us; one word added by the page: ${ms(d.oneEditLongest)}; our script ≤ ${ms(d.longestScript)} per task)`, pass: longest <= 50 });
 		if (result.mentions) out.push({ page: name, name: 'extension work ≤ 3× floor', value: times(d.extensionVsFloor), pass: d.extensionVsFloor <= 3 });
 		else out.push({ page: name, name: 'no mentions: extension work ≤ 1.5× floor', value: times(d.extensionVsFloor), pass: d.extensionVsFloor <= 1.5 });
-		if (d.fasterThanMarkJs !== undefined) out.push({ page: name, name: '≥ 10× faster than mark.js', value: times(d.fasterThanMarkJs), pass: d.fasterThanMarkJs >= 10 });
+		// mark.js's own pace against the floor says how far 10× is reachable at all: 10× faster than a 6× floor is 0.6× the floor.
+		if (d.fasterThanMarkJs !== undefined) out.push({ page: name, name: '≥ 10× faster than mark.js', value: `${times(d.fasterThanMarkJs)} (mark.js itself ran at ${times(d.fasterThanMarkJs * d.extensionVsFloor)} the floor)`, pass: d.fasterThanMarkJs >= 10 });
 		out.push({ page: name, name: 'page DOM edits ≤ 1.2× slower', value: `${times(d.editsSlowdown)} to the next frame (script only ${times(d.editsScriptSlowdown)})`, pass: d.editsSlowdown <= 1.2 });
 	}
 	return out;
