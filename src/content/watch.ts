@@ -29,17 +29,14 @@ const ELEMENT = 1;
 const TEXT = 3;
 
 /**
- * Is this node one of our hosts or under one? Our UI lives in shadow roots,
- * which the observer never sees into, so this is true only when the page
- * itself put something under a host of ours; the collector skips our hosts
- * anyway, so this check only saves a useless rescan.
+ * A record about one of our hosts. Our UI lives in shadow roots, which the
+ * observer never sees into, and our own insertions are made `quietly`; so
+ * only the page can touch a host (say, by appending to it). Checking the
+ * record's target alone is enough: anything deeper is skipped by the
+ * collector, and walking every record's ancestors here cost the page's own
+ * task time on each of its edits.
  */
-const insideOurs = (node: Node): boolean => {
-	for (let element: Element | null = node.nodeType === ELEMENT ? (node as Element) : node.parentElement; element; element = element.parentElement) {
-		if (isOurs(element)) return true;
-	}
-	return false;
-};
+const aboutOurs = (node: Node): boolean => node.nodeType === ELEMENT && isOurs(node as Element);
 
 export class DomWatcher {
 	private readonly observer: MutationObserver;
@@ -88,12 +85,11 @@ export class DomWatcher {
 			const record = records[index]!;
 			const target = record.target;
 			if (record.type === 'characterData') {
-				if (insideOurs(target)) continue;
 				this.onTextTouched(target as Text);
 				batch.roots.add(target.parentNode ?? target);
 				continue;
 			}
-			if (insideOurs(target)) continue;
+			if (aboutOurs(target)) continue;
 			const added = record.addedNodes;
 			for (let at = 0; at < added.length; at++) {
 				const node = added[at]!;
