@@ -20,8 +20,13 @@
  * binary search of about 15 position reads, each time the window moves.
  */
 
-/** Observed blocks at most. A page with fewer tracked blocks (nearly every page) has all of them observed. */
-export const WINDOW = 256;
+/**
+ * Observed blocks at most. A page with fewer tracked blocks (nearly every
+ * page) has all of them observed. A quarter of the window lies above the
+ * viewport's top and the rest below, so that on a dense page (a table with
+ * a name in every cell) the screen ahead is still covered.
+ */
+export const WINDOW = 512;
 /** Build one screen ahead, so badges exist before their paragraph scrolls into view. */
 const ROOT_MARGIN = '100% 0px 100% 0px';
 /**
@@ -65,6 +70,18 @@ export class NearViewport {
 	private removals = false;
 	/** Where the viewport's top was, in `tops` terms, when last read. */
 	private viewportTop: number | undefined;
+	/**
+	 * Blocks whose first report had no box (hidden: a closed tab, a collapsed
+	 * section): they have no place in the order, so they stay observed, and
+	 * the observer reports them when they show.
+	 */
+	private readonly boxless = new Set<Element>();
+	/**
+	 * The window is given up, and every block observed, where positions do
+	 * not follow the document's scrolling: in a frame (its parent scrolls
+	 * it), and once the page scrolls an inner container.
+	 */
+	private everything = window !== window.top;
 
 	/** `onNear` gets the blocks that came near the viewport, once each time they do. */
 	constructor(private readonly signal: AbortSignal, onNear: (blocks: Element[]) => void) {
@@ -77,7 +94,9 @@ export class NearViewport {
 			for (const entry of entries) {
 				const block = entry.target;
 				if (this.awaiting.delete(block)) {
-					this.place(block, entry.boundingClientRect.top + scrollY);
+					const box = entry.boundingClientRect;
+					if (box.width === 0 && box.height === 0) this.boxless.add(block);
+					else this.place(block, box.top + scrollY);
 					newlyPlaced = true;
 				}
 				if (entry.isIntersecting) {
@@ -93,9 +112,19 @@ export class NearViewport {
 		signal.addEventListener('abort', () => this.stop(), { once: true });
 		// Capture: scroll events do not bubble, and a page may scroll an inner container rather than the document.
 		const options = { capture: true, passive: true, signal: this.listeners.signal };
-		const follow = (): void => this.followScroll();
-		document.addEventListener('scroll', follow, options);
-		window.addEventListener('resize', follow, options);
+		document.addEventListener('scroll', (event) => {
+			if (!this.everything && event.target !== document && this.isMainScroller(event.target)) {
+				this.everything = true;
+				this.fitWindow(false);
+			}
+			this.followScroll();
+		}, options);
+		window.addEventListener('resize', () => this.followScroll(), options);
+	}
+
+	/** A container that scrolls the page's text, not a carousel or a wide code block: as tall as half the viewport, scrolling down. */
+	private isMainScroller(target: EventTarget | null): boolean {
+		return target instanceof Element && target.clientHeight >= window.innerHeight / 2 && target.scrollHeight > target.clientHeight;
 	}
 
 	isNear(block: Element): boolean {
@@ -125,6 +154,7 @@ export class NearViewport {
 		this.placed = [];
 		this.tops = [];
 		this.viewportTop = undefined;
+		this.boxless.clear();
 		this.observed.clear();
 		this.near.clear();
 	}
@@ -150,7 +180,7 @@ export class NearViewport {
 
 	private followScroll(): void {
 		// Only a page with more placed blocks than the window has a window to move.
-		if (this.scrollTimer !== undefined || this.placed.length <= WINDOW || this.signal.aborted) return;
+		if (this.scrollTimer !== undefined || this.everything || this.placed.length <= WINDOW || this.signal.aborted) return;
 		this.scrollTimer = setTimeout(() => {
 			this.scrollTimer = undefined;
 			this.fitWindow(true);
@@ -168,13 +198,16 @@ export class NearViewport {
 	/**
 	 * Observes the placed blocks nearest the viewport, WINDOW at most, and lets
 	 * the others go. `moved`: the page scrolled, so where the viewport is must
-	 * be read again; otherwise (new blocks placed) the last reading stands, and
-	 * nothing is read from the page, which may have changed since the frame.
+	 * be read again; otherwise (new blocks placed) the last reading stands,
+	 * and nothing is read from the page (which may have changed since the
+	 * frame) unless there is no reading yet.
 	 */
 	private fitWindow(moved: boolean): void {
 		if (this.signal.aborted) return;
-		if (this.placed.length <= WINDOW) {
+		if (this.everything || this.placed.length <= WINDOW) {
 			for (const block of this.placed) this.observe(block);
+			// A reading from before would be stale by the time the window is needed again.
+			this.viewportTop = undefined;
 			return;
 		}
 		let first: number;
@@ -184,10 +217,10 @@ export class NearViewport {
 		} else {
 			first = lowerBound(this.tops, this.viewportTop);
 		}
-		const start = Math.max(0, Math.min(first - (WINDOW >> 1), this.placed.length - WINDOW));
+		const start = Math.max(0, Math.min(first - (WINDOW >> 2), this.placed.length - WINDOW));
 		const wanted = new Set(this.placed.slice(start, start + WINDOW));
 		for (const block of this.observed) {
-			if (wanted.has(block) || this.awaiting.has(block)) continue;
+			if (wanted.has(block) || this.awaiting.has(block) || this.boxless.has(block)) continue;
 			this.unobserve(block);
 		}
 		for (const block of wanted) this.observe(block);
@@ -231,18 +264,33 @@ export class NearViewport {
 	private dropRemoved(): void {
 		if (!this.removals) return;
 		this.removals = false;
+		const forget = (block: Element): void => {
+			this.tracked.delete(block);
+			this.awaiting.delete(block);
+			this.boxless.delete(block);
+			this.unobserve(block);
+		};
 		const placed: Element[] = [];
 		const tops: number[] = [];
 		this.placed.forEach((block, index) => {
 			if (block.isConnected) {
 				placed.push(block);
 				tops.push(this.tops[index]!);
-				return;
+			} else {
+				forget(block);
 			}
-			this.tracked.delete(block);
-			this.unobserve(block);
 		});
+		for (const block of [...this.awaiting, ...this.boxless]) if (!block.isConnected) forget(block);
+		const unplaced: Element[] = [];
+		for (const block of this.unplaced) {
+			if (block.isConnected) unplaced.push(block);
+			else this.tracked.delete(block);
+		}
+		this.unplaced = unplaced;
+		const dropped = placed.length < this.placed.length;
 		this.placed = placed;
 		this.tops = tops;
+		// The window may now hold fewer blocks than it could, or all of them fit: place it again.
+		if (dropped) this.fitWindow(true);
 	}
 }

@@ -39,7 +39,7 @@ export interface PageScanOptions {
 export class PageScan {
 	private unambiguousOnPage = 0;
 	private firstPassDone = false;
-	/** Blocks of text the first pass read: the page's size, in the unit a rescan works in. */
+	/** Blocks of text read until the first pass ended (rescans meanwhile included): the page's size, in the unit a rescan works in. */
 	blocksSeen = 0;
 	private deferred: Array<{ flow: Flow; pending: Candidate[]; anchors: readonly Mention[] }> = [];
 

@@ -69,7 +69,9 @@ async function firstBadgeBox(page: Page, within: string): Promise<{ x: number; y
 const LONG_PARAGRAPHS = 1500;
 /** `inner`: the paragraphs scroll inside a container, as in many web apps, not with the document. */
 const longPage = (inner: boolean): string => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long page</title></head><body${inner ? ' style="margin:0;overflow:hidden"' : ''}><main${inner ? ' style="height:100vh;overflow:auto"' : ''}>${
-	Array.from({ length: LONG_PARAGRAPHS }, (_, index) => `<p id="p${index}">Paragraph ${index}: the team moved its archive from AWS to Scaleway last year.</p>`).join('')
+	Array.from({ length: LONG_PARAGRAPHS }, (_, index) => `<p id="p${index}">Paragraph ${index}: the team moved its archive from AWS to Scaleway last year.</p>${
+		// A closed tab far down: it has no box when first seen, and shows later.
+		index === 1000 ? '<div id="tab" hidden>The hidden tab names OVHcloud.</div>' : ''}`).join('')
 }</main></body></html>`;
 
 /** More paragraphs under one parent than a badge is worth a relayout of (layout-breadth.ts), after a short intro. */
@@ -305,6 +307,13 @@ describe.each([['/long.html', 'the document'], ['/long-inner.html', 'an inner co
 		// Back near the top, nothing was lost on the way.
 		await page.evaluate(() => document.getElementById('p0')!.scrollIntoView());
 		expect(await countBadges(page, '#p0')).toBe(2);
+	});
+
+	it('badges a hidden part when it shows, far down the page', async () => {
+		await page.evaluate(() => document.getElementById('p1000')!.scrollIntoView());
+		await expect.poll(() => countBadges(page, '#p1000'), { timeout: 10_000 }).toBe(2);
+		await page.evaluate(() => document.getElementById('tab')!.removeAttribute('hidden'));
+		await expect.poll(() => countBadges(page, '#tab'), { timeout: 10_000 }).toBe(1);
 		await page.close();
 	});
 });
