@@ -97,6 +97,7 @@ class Activation {
 				if (next.done) return false;
 				if (!next.value) continue;
 				this.watcher.observe(next.value);
+				this.badges.watchScrolling(next.value);
 				this.scan.scan(next.value);
 			}
 			return true;

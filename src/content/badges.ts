@@ -130,6 +130,11 @@ export class Badges {
 		return this.insertions.size;
 	}
 
+	/** An open shadow root the scan entered: its scrolling moves blocks too. */
+	watchScrolling(root: ShadowRoot): void {
+		this.viewport.watchScrolling(root);
+	}
+
 	/** Blocks with new hits: badge them when they come near the viewport. */
 	watch(blocks: ReadonlySet<Element>): void {
 		for (const block of blocks) {

@@ -68,6 +68,7 @@ export class NearViewport {
 	private scrollTimer: ReturnType<typeof setTimeout> | undefined;
 	private readonly listeners = new AbortController();
 	private removals = false;
+	private readonly scrollRoots = new WeakSet<Document | ShadowRoot>();
 	/** Where the viewport's top was, in `tops` terms, when last read. */
 	private viewportTop: number | undefined;
 	/**
@@ -110,16 +111,26 @@ export class NearViewport {
 			if (newlyPlaced) this.fitWindow(false);
 		}, { rootMargin: ROOT_MARGIN });
 		signal.addEventListener('abort', () => this.stop(), { once: true });
-		// Capture: scroll events do not bubble, and a page may scroll an inner container rather than the document.
-		const options = { capture: true, passive: true, signal: this.listeners.signal };
-		document.addEventListener('scroll', (event) => {
+		this.watchScrolling(document);
+		window.addEventListener('resize', () => this.followScroll(), { passive: true, signal: this.listeners.signal });
+	}
+
+	/**
+	 * Follows scrolling under `root`: the document, and each open shadow root
+	 * the scan enters, since scroll events do not leave a shadow tree. Capture:
+	 * they do not bubble either, and a page may scroll an inner container.
+	 */
+	watchScrolling(root: Document | ShadowRoot): void {
+		// A block rescanned finds its shadow roots again: one listener each.
+		if (this.signal.aborted || this.scrollRoots.has(root)) return;
+		this.scrollRoots.add(root);
+		root.addEventListener('scroll', (event) => {
 			if (!this.everything && event.target !== document && this.isMainScroller(event.target)) {
 				this.everything = true;
 				this.fitWindow(false);
 			}
 			this.followScroll();
-		}, options);
-		window.addEventListener('resize', () => this.followScroll(), options);
+		}, { capture: true, passive: true, signal: this.listeners.signal });
 	}
 
 	/** A container that scrolls the page's text, not a carousel or a wide code block: as tall as half the viewport, scrolling down. */

@@ -81,13 +81,25 @@ const WIDE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 	Array.from({ length: WIDE_PARAGRAPHS }, (_, index) => `<p id="w${index}">${index % 150 === 0 ? 'Entry on AWS.' : `Entry ${index}.`}</p>`).join('')
 }</main></body></html>`;
 
+/** A web component whose shadow root holds a scrolling list longer than the nearness window. */
+const SHADOW_LIST_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shadow list</title></head>
+<body style="margin:0;overflow:hidden"><long-list id="host"></long-list><script>
+customElements.define('long-list', class extends HTMLElement {
+	constructor() {
+		super();
+		this.attachShadow({ mode: 'open' }).innerHTML = '<div style="height:100vh;overflow:auto">'
+			+ Array.from({ length: 700 }, (_, index) => '<p id="s' + index + '">Item ' + index + ' runs on AWS.</p>').join('') + '</div>';
+	}
+});
+</script></body></html>`;
+
 /** An XHTML page with a CDATA section in its prose: part of a paragraph's text, but not a Text node to a plain walker. */
 const XHTML_PAGE = `<?xml version="1.0" encoding="utf-8"?>
 <html xmlns="http://www.w3.org/1999/xhtml" lang="en"><head><title>XHTML page</title></head>
 <body><p id="c">Run <b><![CDATA[it on AWS]]></b> and Azure today.</p></body></html>`;
 
 beforeAll(async () => {
-	server = await startServer(0, { '/long.html': ['text/html; charset=utf-8', longPage(false)], '/long-inner.html': ['text/html; charset=utf-8', longPage(true)], '/cdata.xhtml': ['application/xhtml+xml; charset=utf-8', XHTML_PAGE], '/wide.html': ['text/html; charset=utf-8', WIDE_PAGE] });
+	server = await startServer(0, { '/long.html': ['text/html; charset=utf-8', longPage(false)], '/long-inner.html': ['text/html; charset=utf-8', longPage(true)], '/cdata.xhtml': ['application/xhtml+xml; charset=utf-8', XHTML_PAGE], '/wide.html': ['text/html; charset=utf-8', WIDE_PAGE], '/shadow-list.html': ['text/html; charset=utf-8', SHADOW_LIST_PAGE] });
 	browser = await launchWithExtension();
 	control = await openExtensionPage(browser, 'src/options/index.html');
 });
@@ -318,6 +330,21 @@ describe.each([['/long.html', 'the document'], ['/long-inner.html', 'an inner co
 	});
 });
 
+describe('a long list in a shadow root', () => {
+	it('follows the list when it scrolls inside the shadow root', async () => {
+		const page = await open('/shadow-list.html');
+		const badgesIn = (id: string): Promise<number> => page.evaluate((item) => [...document.getElementById('host')!.shadowRoot!.getElementById(item)!.querySelectorAll('*')]
+			.filter((element) => element.localName.startsWith('whose-cloud-')).length, id);
+		await expect.poll(() => badgesIn('s0'), { timeout: 10_000 }).toBe(1);
+		// Let the scan place every item first: only then is the far end outside the nearness window.
+		await page.waitForTimeout(1500);
+		expect(await badgesIn('s650')).toBe(0);
+		await page.evaluate(() => document.getElementById('host')!.shadowRoot!.getElementById('s650')!.scrollIntoView());
+		await expect.poll(() => badgesIn('s650'), { timeout: 10_000 }).toBe(1);
+		await page.close();
+	});
+});
+
 describe('very wide pages', () => {
 	it('marks the names among thousands of sibling paragraphs without badges, badges the others, and says so', async () => {
 		// tabIdOf finds the page's tab as the only one besides the control page (tab URLs are hidden without a permission).
@@ -387,7 +414,7 @@ describe('privacy', () => {
 		const outside = browser.requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith('chrome-extension://') && !url.startsWith('data:'));
 		expect(outside).toEqual([]);
 		// The extension itself fetched nothing from the test server either: only the pages and the frame.
-		const extra = server.requests.filter((path) => !/^\/(integrity|live|long|long-inner|wide|components|frame|strict\.csp)\.html(\?.*)?$|^\/cdata\.xhtml$|^\/favicon\.ico$/.test(path));
+		const extra = server.requests.filter((path) => !/^\/(integrity|live|long|long-inner|wide|shadow-list|components|frame|strict\.csp)\.html(\?.*)?$|^\/cdata\.xhtml$|^\/favicon\.ico$/.test(path));
 		expect(extra).toEqual([]);
 	});
 });
