@@ -178,7 +178,7 @@ export class Badges {
 
 	private flush(): void {
 		let budget = BADGES_PER_FRAME;
-		const counts = new Map<Element, number>();
+		const counts = new Map<Node, number>();
 		for (const block of this.queue) {
 			// Marks too are drawn only near the viewport: every change to a highlight repaints the
 			// page, and its cost grows with the number of ranges (npm run bench:page).

@@ -20,6 +20,14 @@ describe('layoutBreadth', () => {
 		expect(layoutBreadth(document.querySelector(selector)!)).toBe(expected);
 	});
 
+	it('goes on from a shadow root to its host', () => {
+		document.body.innerHTML = `<main>${paragraphs(3)}<div id="host"></div></main>`;
+		const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+		shadow.innerHTML = paragraphs(5);
+		// shadow root (5), host (0 light children), main (4), body (1), html (2).
+		expect(layoutBreadth(shadow.querySelector('#p2')!)).toBe(5 + 0 + 4 + 1 + 2);
+	});
+
 	it('stops climbing once past the limit', () => {
 		document.body.innerHTML = `<main>${paragraphs(40)}</main>`;
 		// main alone (40) is past 10: body and html are not counted.
@@ -28,7 +36,7 @@ describe('layoutBreadth', () => {
 
 	it('counts each ancestor once per shared map', () => {
 		document.body.innerHTML = `<main>${paragraphs(5)}</main>`;
-		const counts = new Map<Element, number>();
+		const counts = new Map<Node, number>();
 		layoutBreadth(document.querySelector('#p0')!, 8000, counts);
 		document.querySelector('main')!.append(document.createElement('p'));
 		// The map remembers main's 5 children: one count per flush, even if the page grows during it.

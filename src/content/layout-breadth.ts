@@ -9,15 +9,21 @@
  */
 export const WIDE_LAYOUT = 8000;
 
-/** Element children of every ancestor of `block`, up to `limit`: how much a change inside it makes the browser lay out. */
-export function layoutBreadth(block: Element, limit = WIDE_LAYOUT, counts = new Map<Element, number>()): number {
+/**
+ * Element children of every ancestor of `block`, up to `limit`: how much a
+ * change inside it makes the browser lay out. The way up goes on from a
+ * shadow root to its host, since the host's page is laid out with it.
+ */
+export function layoutBreadth(block: Element, limit = WIDE_LAYOUT, counts = new Map<Node, number>()): number {
 	let total = 0;
-	for (let element = block.parentElement; element && total <= limit; element = element.parentElement) {
-		let count = counts.get(element);
+	for (let node = block.parentNode; node && total <= limit; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+		// The document itself ends the way up (the root element was counted).
+		if (!(node instanceof Element || node instanceof ShadowRoot)) break;
+		let count = counts.get(node);
 		if (count === undefined) {
-			// Counting walks the children: once per element and flush, shared by its blocks.
-			count = element.childElementCount;
-			counts.set(element, count);
+			// Counting walks the children: once per node and flush, shared by its blocks.
+			count = node.childElementCount;
+			counts.set(node, count);
 		}
 		total += count;
 	}
