@@ -39,17 +39,20 @@ const OBSERVE_EVERY_MS = 400;
 /** While the page scrolls, the window follows at most this often. */
 const FOLLOW_SCROLL_MS = 120;
 
-/** Index of the first value not below `value` in an ascending list. */
-function lowerBound(values: readonly number[], value: number): number {
+/** Index of the first of `count` items for which `reached` holds, when it holds from some index on (binary search). */
+function firstReached(count: number, reached: (index: number) => boolean): number {
 	let low = 0;
-	let high = values.length;
+	let high = count;
 	while (low < high) {
 		const middle = (low + high) >> 1;
-		if (values[middle]! < value) low = middle + 1;
-		else high = middle;
+		if (reached(middle)) high = middle;
+		else low = middle + 1;
 	}
 	return low;
 }
+
+/** Index of the first value not below `value` in an ascending list. */
+const lowerBound = (values: readonly number[], value: number): number => firstReached(values.length, (index) => values[index]! >= value);
 
 export class NearViewport {
 	private readonly observer: IntersectionObserver;
@@ -240,18 +243,10 @@ export class NearViewport {
 	/**
 	 * Index of the first placed block whose bottom is below the viewport's top,
 	 * by about 15 position reads (20,000 blocks). Read live rather than from
-	 * `tops`, since a page may scroll an inner container, which moves its
-	 * blocks without changing `window.scrollY`.
+	 * `tops`, which go stale as content above a block grows.
 	 */
 	private firstBelowViewportTop(): number {
-		let low = 0;
-		let high = this.placed.length;
-		while (low < high) {
-			const middle = (low + high) >> 1;
-			if (this.placed[middle]!.getBoundingClientRect().bottom <= 0) low = middle + 1;
-			else high = middle;
-		}
-		return low;
+		return firstReached(this.placed.length, (index) => this.placed[index]!.getBoundingClientRect().bottom > 0);
 	}
 
 	private observe(block: Element): void {
