@@ -145,11 +145,6 @@ export class FlowCollector {
 	*flows(root: Node): Generator<Flow> {
 		const doc = root.ownerDocument ?? (root as Document);
 		if (doc.designMode === 'on') return;
-		yield* this.walk(root);
-	}
-
-	private *walk(root: Node): Generator<Flow> {
-		const doc = root.ownerDocument ?? (root as Document);
 		// CDATA sections (XHTML pages only) are text to a reader, and part of a block's `textContent`.
 		const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION);
 		// Under a document or shadow root every block is inside `root`; under an element, check.
