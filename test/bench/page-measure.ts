@@ -133,14 +133,14 @@ const FOLLOW_UP_WAIT_MS = 40_000;
 const editOnce = (probe: Probe, options: MeasureOptions): Promise<EditResult> =>
 	probe.page.evaluate((count) => (window as unknown as BenchWindow).__bench.edits(count), options.edits);
 
-/** The page's edits without us, `repeats` times, a moment apart. */
-async function editRuns(probe: Probe, options: MeasureOptions): Promise<EditResult[]> {
-	const runs: EditResult[] = [];
-	for (let run = 0; run < options.repeats; run++) {
-		runs.push(await editOnce(probe, options));
+/** `run`, `count` times, a moment apart: the page's own edits, without us. */
+async function spaced<T>(count: number, run: () => Promise<T>): Promise<T[]> {
+	const results: T[] = [];
+	for (let index = 0; index < count; index++) {
+		results.push(await run());
 		await sleep(300);
 	}
-	return runs;
+	return results;
 }
 
 /** The page edits its DOM with our marks present; after each run we let the extension finish reacting, up to a limit. */
@@ -221,12 +221,8 @@ export async function measureBaselines(browser: BenchBrowser, options: MeasureOp
 		for (let run = 0; run < options.repeats; run++) floorWarm.push(await probe.page.evaluate(() => (window as unknown as BenchWindow).__bench.floor()));
 		const memory = await probe.settledMemory();
 		const scroll = await scrollRun(probe);
-		const oneEdits: OneEditResult[] = [];
-		for (let run = 0; run < options.repeats; run++) {
-			oneEdits.push(await probe.page.evaluate(() => (window as unknown as BenchWindow).__bench.oneEdit()));
-			await sleep(300);
-		}
-		const edits = await editRuns(probe, options);
+		const oneEdits = await spaced<OneEditResult>(options.repeats, () => probe.page.evaluate(() => (window as unknown as BenchWindow).__bench.oneEdit()));
+		const edits = await spaced(options.repeats, () => editOnce(probe, options));
 		return {
 			floor,
 			floorWarm,
