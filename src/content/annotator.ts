@@ -47,14 +47,14 @@ class Activation {
 		const scheduler = createScheduler(signal);
 		this.scheduler = scheduler;
 		this.collector = new FlowCollector({ skipCode: settings.skipCode, isOurs });
-		this.watcher = new DomWatcher(
-			signal,
-			(flush) => scheduler.add(() => (flush(), false)),
-			(batch) => this.onChanges(batch),
-			(node) => this.badges.pageTouched(node),
+		this.watcher = new DomWatcher(signal, {
+			schedule: (step) => scheduler.add(step),
+			onChanges: (batch) => this.onChanges(batch),
+			onTextTouched: (node) => this.badges.pageTouched(node),
+			watchesText: () => this.badges.hasSplits,
 			// A rescan of every block costs what the first pass did: worth it once a quarter of them changed.
-			() => Math.max(HUGE_MUTATION, this.scan.blocksSeen >> 2),
-		);
+			hugeAt: () => Math.max(HUGE_MUTATION, this.scan.blocksSeen >> 2),
+		});
 		this.card = new HoverCard(signal, { hideOnThisSite: () => void setSite(location.hostname, false) });
 		this.badges = new Badges({
 			index: this.hits,

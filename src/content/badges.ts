@@ -130,6 +130,11 @@ export class Badges {
 		return this.insertions.size;
 	}
 
+	/** Some badge split a page's text node: the watcher must then tell us at once when the page touches text (`pageTouched`). */
+	get hasSplits(): boolean {
+		return this.headOf.size > 0;
+	}
+
 	/** An open shadow root the scan entered: its scrolling moves blocks too. */
 	watchScrolling(root: ShadowRoot): void {
 		this.viewport.watchScrolling(root);

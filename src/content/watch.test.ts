@@ -1,27 +1,46 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { DomWatcher, type ChangeBatch } from './watch.ts';
+import { DomWatcher, type ChangeBatch, type WatcherDeps } from './watch.ts';
 
 const controller = new AbortController();
 afterEach(() => {
 	document.body.innerHTML = '';
 });
 
-/** Appends a paragraph to each of `count` sections, then waits for the watcher's flush. */
-async function changeSections(count: number, hugeAt: number): Promise<ChangeBatch> {
-	document.body.innerHTML = Array.from({ length: count }, (_, index) => `<section id="s${index}"><p>Before</p></section>`).join('');
-	let flush: (() => void) | undefined;
-	let seen: ChangeBatch | undefined;
-	const watcher = new DomWatcher(controller.signal, (run) => (flush = run), (batch) => (seen = batch), undefined, () => hugeAt);
+/** A watcher on the body whose idle steps run only when the test says so. */
+function watch(deps: Partial<WatcherDeps> = {}) {
+	const steps: Array<() => boolean> = [];
+	const batches: ChangeBatch[] = [];
+	const watcher = new DomWatcher(controller.signal, { schedule: (step) => steps.push(step), onChanges: (batch) => batches.push(batch), ...deps });
 	watcher.observe(document.body);
+	return {
+		batches,
+		/** Runs queued steps until none is left; returns how many ran. */
+		runSteps(): number {
+			let ran = 0;
+			while (steps.length > 0) {
+				ran++;
+				if (!steps[0]!()) steps.shift();
+			}
+			return ran;
+		},
+	};
+}
+
+/** Mutation observers report in a microtask. */
+const delivered = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Appends a paragraph to each of `count` sections. */
+function changeSections(count: number): void {
 	for (let index = 0; index < count; index++) {
 		const paragraph = document.createElement('p');
 		paragraph.textContent = 'We moved to Scaleway.';
 		document.getElementById(`s${index}`)!.append(paragraph);
 	}
-	await new Promise((resolve) => setTimeout(resolve, 0));
-	flush?.();
-	return seen!;
+}
+
+function sections(count: number): void {
+	document.body.innerHTML = Array.from({ length: count }, (_, index) => `<section id="s${index}"><p>Before</p></section>`).join('');
 }
 
 describe('DomWatcher', () => {
@@ -32,8 +51,56 @@ describe('DomWatcher', () => {
 		[11, 10, true],
 		[40, 100, false],
 	])('with %i changed places and a threshold of %i, asks for a full rescan: %s', async (count, hugeAt, full) => {
-		const batch = await changeSections(count, hugeAt);
-		expect(batch.full).toBe(full);
-		if (!full) expect(batch.roots.size).toBe(count);
+		sections(count);
+		const watching = watch({ hugeAt: () => hugeAt });
+		changeSections(count);
+		await delivered();
+		watching.runSteps();
+		expect(watching.batches).toHaveLength(1);
+		expect(watching.batches[0]!.full).toBe(full);
+		if (!full) expect(watching.batches[0]!.roots.size).toBe(count);
+	});
+
+	it('only keeps the records in the observer callback, and sorts them in idle steps of bounded size', async () => {
+		sections(5000);
+		const watching = watch({ hugeAt: () => 10_000 });
+		changeSections(5000);
+		await delivered();
+		// Delivered, but nothing sorted or handed on yet: that happens in the steps.
+		expect(watching.batches).toHaveLength(0);
+		const steps = watching.runSteps();
+		expect(steps).toBeGreaterThan(1);
+		expect(watching.batches).toHaveLength(1);
+		expect(watching.batches[0]!.roots.size).toBe(5000);
+		expect(watching.batches[0]!.full).toBe(false);
+	});
+
+	it('asks for one full rescan past 20,000 records, without sorting them', async () => {
+		sections(1);
+		const watching = watch({ hugeAt: () => 1e9 });
+		const section = document.getElementById('s0')!;
+		for (let index = 0; index < 20_001; index++) section.append(document.createTextNode('x'));
+		await delivered();
+		expect(watching.runSteps()).toBe(1);
+		expect(watching.batches[0]!.full).toBe(true);
+		expect(watching.batches[0]!.roots.size).toBe(0);
+	});
+
+	it.each([
+		// [badges have split text?, reported text nodes]
+		[true, ['Before', 'Later']],
+		[false, []],
+	])('tells of text the page rewrote or removed, inside the callback, only while badges split text (%s)', async (splits, expected) => {
+		document.body.innerHTML = '<p id="a">Before</p><p id="b">Later</p>';
+		const touched: string[] = [];
+		const watching = watch({ watchesText: () => splits, onTextTouched: (node) => touched.push(node.data) });
+		const first = document.getElementById('a')!.firstChild as Text;
+		first.data = 'Before';
+		document.getElementById('b')!.firstChild!.remove();
+		await delivered();
+		// Before any idle step: the page must not see our split-off half for a frame.
+		expect(touched).toEqual(expected);
+		watching.runSteps();
+		expect(watching.batches[0]!.removed).toBe(true);
 	});
 });

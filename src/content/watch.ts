@@ -1,9 +1,11 @@
 /**
- * Follows the page as it changes. The MutationObserver callback only sorts
- * records into a queue (uBlock's domWatcher rule: never work inside the
- * callback); one idle flush does the scanning. A burst that touches more
- * distinct places than `hugeAt()` (a framework re-rendering the page) turns
- * into a single rescan instead (after Dark Reader's rule).
+ * Follows the page as it changes. The MutationObserver callback only keeps
+ * the records (uBlock's domWatcher rule: never work inside the callback): it
+ * runs inside the page's own task, so whatever it does makes each of the
+ * page's edits slower. An idle step later sorts them into the places to scan
+ * again, a bounded number per step. A burst that touches more distinct places
+ * than `hugeAt()` (a framework re-rendering the page) turns into a single
+ * rescan instead (after Dark Reader's rule).
  */
 import { isOurs } from './ours.ts';
 
@@ -15,6 +17,8 @@ import { isOurs } from './ours.ts';
 export const HUGE_MUTATION = 2000;
 /** Records past which even sorting them is not worth it. */
 const FLOOD = 20_000;
+/** Records sorted per idle step: about 2 ms of work (a record costs a few hundred ns, and more when it adds nodes). */
+const RECORDS_PER_STEP = 2000;
 
 export interface ChangeBatch {
 	/** Subtrees whose text must be scanned again (added content, edited text). */
@@ -38,26 +42,37 @@ const TEXT = 3;
  */
 const aboutOurs = (node: Node): boolean => node.nodeType === ELEMENT && isOurs(node as Element);
 
+export interface WatcherDeps {
+	/** Queues an idle step; the step returns true while it has more to do. */
+	schedule: (step: () => boolean) => void;
+	onChanges: (batch: ChangeBatch) => void;
+	/**
+	 * The one thing done inside the observer callback, and only while
+	 * `watchesText()` (some badge has split a text node): when the page
+	 * rewrites or removes a text node that a badge had split, the page
+	 * believes that node holds the whole text, so our split-off half must go
+	 * at once, or the old words would show twice until the next idle step.
+	 */
+	onTextTouched?: (node: Text) => void;
+	watchesText?: () => boolean;
+	hugeAt?: () => number;
+}
+
 export class DomWatcher {
 	private readonly observer: MutationObserver;
 	private batch: ChangeBatch = { roots: new Set(), removed: false, full: false };
+	/** Record lists as the observer delivered them, not yet sorted; `next` indexes into the first. */
+	private pending: MutationRecord[][] = [];
+	private pendingCount = 0;
+	private next = 0;
 	private scheduled = false;
 
-	/**
-	 * `onTextTouched` is the one thing done inside the observer callback: when
-	 * the page rewrites or removes a text node that a badge had split, the
-	 * page believes that node holds the whole text, so our split-off half must
-	 * go at once, or the old words would show twice until the next idle flush.
-	 */
-	constructor(
-		private readonly signal: AbortSignal,
-		private readonly schedule: (flush: () => void) => void,
-		private readonly onChanges: (batch: ChangeBatch) => void,
-		private readonly onTextTouched: (node: Text) => void = () => undefined,
-		private readonly hugeAt: () => number = () => HUGE_MUTATION,
-	) {
+	constructor(private readonly signal: AbortSignal, private readonly deps: WatcherDeps) {
 		this.observer = new MutationObserver((records) => this.queue(records));
-		signal.addEventListener('abort', () => this.observer.disconnect(), { once: true });
+		signal.addEventListener('abort', () => {
+			this.observer.disconnect();
+			this.pending = [];
+		}, { once: true });
 	}
 
 	observe(root: Node): void {
@@ -73,19 +88,83 @@ export class DomWatcher {
 	}
 
 	private queue(records: MutationRecord[]): void {
-		if (records.length === 0) return;
+		if (records.length === 0 || this.signal.aborted) return;
+		if (this.deps.watchesText?.()) this.checkTouchedText(records);
+		if (!this.batch.full) {
+			this.pendingCount += records.length;
+			if (this.pendingCount > FLOOD) this.flood();
+			else this.pending.push(records);
+		}
+		if (!this.scheduled) {
+			this.scheduled = true;
+			this.deps.schedule(() => this.step());
+		}
+	}
+
+	/** Too many records to sort: one full rescan instead, and the records are let go. */
+	private flood(): void {
+		this.batch.full = true;
+		this.pending = [];
+		this.pendingCount = 0;
+		this.next = 0;
+	}
+
+	/** Indexed loops and nodeType checks: this runs in the page's task, and each iterator or instanceof across worlds costs more than the check itself. */
+	private checkTouchedText(records: MutationRecord[]): void {
+		const touched = this.deps.onTextTouched;
+		if (!touched) return;
+		for (let index = 0; index < records.length; index++) {
+			const record = records[index]!;
+			if (record.type === 'characterData') {
+				touched(record.target as Text);
+				continue;
+			}
+			const removed = record.removedNodes;
+			for (let at = 0; at < removed.length; at++) {
+				const node = removed[at]!;
+				if (node.nodeType === TEXT) touched(node as Text);
+			}
+		}
+	}
+
+	/** One idle step: sorts up to RECORDS_PER_STEP records; once all are sorted, hands the batch on. */
+	private step(): boolean {
+		if (this.signal.aborted) return false;
 		const batch = this.batch;
-		// Many records often touch few places (a page splitting and re-appending in one paragraph):
-		// count the distinct places, not the records, before giving up on a targeted rescan.
-		if (records.length > FLOOD) batch.full = true;
-		const huge = this.hugeAt();
-		// This runs inside the page's own task, once per record (a splitText makes two): indexed loops and
-		// nodeType checks, since each iterator or instanceof across worlds costs more than the check itself.
-		for (let index = 0; index < records.length && !batch.full; index++) {
+		const huge = this.deps.hugeAt?.() ?? HUGE_MUTATION;
+		let budget = RECORDS_PER_STEP;
+		while (this.pending.length > 0 && !batch.full && budget > 0) {
+			const records = this.pending[0]!;
+			const end = Math.min(records.length, this.next + budget);
+			budget -= end - this.next;
+			this.sort(records, this.next, end, batch);
+			this.next = end;
+			if (end === records.length) {
+				this.pending.shift();
+				this.next = 0;
+			}
+			if (batch.roots.size > huge) this.flood();
+		}
+		if (this.pending.length > 0 && !batch.full) return true;
+		this.scheduled = false;
+		this.pending = [];
+		this.pendingCount = 0;
+		this.next = 0;
+		this.batch = { roots: new Set(), removed: false, full: false };
+		if (batch.full || batch.removed || batch.roots.size > 0) this.deps.onChanges(batch);
+		return false;
+	}
+
+	/**
+	 * Sorts records [from, to) into the batch. Many records often touch few
+	 * places (a page splitting and re-appending in one paragraph): the batch
+	 * counts distinct places, not records.
+	 */
+	private sort(records: MutationRecord[], from: number, to: number, batch: ChangeBatch): void {
+		for (let index = from; index < to; index++) {
 			const record = records[index]!;
 			const target = record.target;
 			if (record.type === 'characterData') {
-				this.onTextTouched(target as Text);
 				batch.roots.add(target.parentNode ?? target);
 				continue;
 			}
@@ -96,25 +175,12 @@ export class DomWatcher {
 				if (node.nodeType === TEXT) batch.roots.add(node.parentNode ?? node);
 				else if (node.nodeType !== ELEMENT || !isOurs(node as Element)) batch.roots.add(node);
 			}
+			if (batch.removed) continue;
 			const removed = record.removedNodes;
 			for (let at = 0; at < removed.length; at++) {
 				const node = removed[at]!;
-				if (node.nodeType === ELEMENT && isOurs(node as Element)) continue;
-				batch.removed = true;
-				if (node.nodeType === TEXT) this.onTextTouched(node as Text);
+				if (node.nodeType !== ELEMENT || !isOurs(node as Element)) batch.removed = true;
 			}
-			if (batch.roots.size > huge) batch.full = true;
 		}
-		if (!this.scheduled && (batch.full || batch.removed || batch.roots.size > 0)) {
-			this.scheduled = true;
-			this.schedule(() => this.flush());
-		}
-	}
-
-	private flush(): void {
-		this.scheduled = false;
-		const batch = this.batch;
-		this.batch = { roots: new Set(), removed: false, full: false };
-		if (!this.signal.aborted) this.onChanges(batch);
 	}
 }
