@@ -1,5 +1,5 @@
 /**
- * Badges and marks: a small element beside a mention, and the underline of
+ * Badges and marks: a small element beside a mention, and the tint behind
  * the name, built only when its paragraph comes near the viewport
  * (near-viewport.ts), at most BADGES_PER_FRAME badges per animation
  * frame, so a 20 MB page costs what its visible part costs.

@@ -359,7 +359,7 @@ describe('very wide pages', () => {
 		const tabId = await tabIdOf(control, `${server.origin}/wide.html`);
 		await expect.poll(async () => (await sendFrom<{ marksOnly?: boolean } | null>(control, 'tab-report', { tabId }))?.marksOnly, { timeout: 10_000 }).toBe(true);
 		const popup = await openExtensionPage(browser, `src/popup/index.html?tab=${tabId}`);
-		await expect.poll(() => popup.locator('[data-testid="marks-only"]').textContent(), { timeout: 10_000 }).toMatch(/underlined without a badge/);
+		await expect.poll(() => popup.locator('[data-testid="marks-only"]').textContent(), { timeout: 10_000 }).toMatch(/highlighted without a badge/);
 		await popup.close();
 		await page.close();
 	});
