@@ -48,7 +48,7 @@ class Activation {
 		this.scheduler = scheduler;
 		this.collector = new FlowCollector({ skipCode: settings.skipCode, isOurs });
 		this.watcher = new DomWatcher(signal, {
-			schedule: (step) => scheduler.add(step),
+			schedule: (step) => scheduler.add(step, { first: true }),
 			onChanges: (batch) => this.onChanges(batch),
 			onTextTouched: (node) => this.badges.pageTouched(node),
 			watchesText: () => this.badges.hasSplits,

@@ -108,8 +108,8 @@ export class Badges {
 	private readonly viewport: NearViewport;
 	/** Blocks near the viewport whose badges are still to build. */
 	private readonly queue = new Set<Element>();
-	/** Blocks too wide to badge cheaply (layout-breadth.ts): they keep their marks only. */
-	private readonly wide = new WeakMap<Element, boolean>();
+	/** The `children` of the blocks' ancestors, whose lengths the browser keeps (layout-breadth.ts). */
+	private readonly childLists = new WeakMap<Node, HTMLCollection>();
 	private frame = 0;
 	private lastFlush = -Infinity;
 	private gapTimer: ReturnType<typeof setTimeout> | undefined;
@@ -144,12 +144,10 @@ export class Badges {
 
 	/** Blocks with new hits: badge them when they come near the viewport. */
 	watch(blocks: ReadonlySet<Element>): void {
-		const counts = new Map<Node, number>();
 		for (const block of blocks) {
-			// Measured now, in the scan's idle time, rather than in the frame that draws the block's marks:
-			// the first count under a very wide parent costs milliseconds. A block keeps its answer until a
-			// rescan finds new hits in it.
-			this.wide.set(block, layoutBreadth(block, WIDE_LAYOUT, counts) > WIDE_LAYOUT);
+			// Measured once now, in the scan's idle time, so that the frame that draws the block finds the
+			// counts kept (layout-breadth.ts): the first count under a very wide parent costs milliseconds.
+			layoutBreadth(block, WIDE_LAYOUT, this.childLists);
 			// Already near the viewport: new hits there get their badges now; elsewhere they wait for it.
 			if (this.viewport.isNear(block)) {
 				this.queue.add(block);
@@ -195,7 +193,7 @@ export class Badges {
 			// page, and its cost grows with the number of ranges (npm run bench:page).
 			const hits = this.deps.index.forBlock(block);
 			this.deps.marks.add(hits.filter((hit) => !this.deps.marks.has(hit) && hit.startNode.isConnected));
-			if (this.wide.get(block) ?? layoutBreadth(block) > WIDE_LAYOUT) {
+			if (layoutBreadth(block, WIDE_LAYOUT, this.childLists) > WIDE_LAYOUT) {
 				this.queue.delete(block);
 				if (hits.length > 0) this.deps.onMarksOnly();
 				continue;

@@ -34,13 +34,14 @@ describe('layoutBreadth', () => {
 		expect(layoutBreadth(document.querySelector('#p0')!, 10)).toBe(40);
 	});
 
-	it('counts each ancestor once per shared map', () => {
+	it('keeps each ancestor\'s children collection in the shared map, and its count follows the page', () => {
 		document.body.innerHTML = `<main>${paragraphs(5)}</main>`;
-		const counts = new Map<Node, number>();
-		layoutBreadth(document.querySelector('#p0')!, 8000, counts);
-		document.querySelector('main')!.append(document.createElement('p'));
-		// The map remembers main's 5 children: one count per flush, even if the page grows during it.
-		expect(layoutBreadth(document.querySelector('#p1')!, 8000, counts)).toBe(2 + 1 + 5);
-		expect(layoutBreadth(document.querySelector('#p1')!)).toBe(2 + 1 + 6);
+		const lists = new WeakMap<Node, HTMLCollection>();
+		const main = document.querySelector('main')!;
+		expect(layoutBreadth(document.querySelector('#p0')!, 8000, lists)).toBe(2 + 1 + 5);
+		expect(lists.get(main)).toBe(main.children);
+		main.append(document.createElement('p'));
+		// Live: the kept collection sees the new paragraph.
+		expect(layoutBreadth(document.querySelector('#p1')!, 8000, lists)).toBe(2 + 1 + 6);
 	});
 });

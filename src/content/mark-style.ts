@@ -49,8 +49,9 @@ export function createMarkStyle(): MarkStyle {
 		const selectors = VERDICT_LEVELS.map((level) => `::highlight(${highlightName(nonce, level)})`);
 		sheet.replaceSync([
 			...VERDICT_LEVELS.map((level, index) => `${selectors[index]}{background-color:${TINTS[level]}}`),
-			// Forced colours (Windows high contrast) replace tints: use the system's own highlight pair.
-			`@media (forced-colors:active){${selectors.join(',')}{background-color:Highlight;color:HighlightText}}`,
+			// Forced colours (Windows high contrast) replace tints: the system's pair for marked text (Mark), or,
+			// where a browser lacks it and drops the declaration, the pair for selected text.
+			`@media (forced-colors:active){${selectors.join(',')}{background-color:Highlight;color:HighlightText;background-color:Mark;color:MarkText}}`,
 		].join('\n'));
 		return { nonce, sheet };
 	} catch {

@@ -9,8 +9,13 @@
 export type Step = () => boolean;
 
 export interface Scheduler {
-	/** Queue a job; it runs step by step until it returns false. */
-	add(step: Step): void;
+	/**
+	 * Queue a job; it runs step by step until it returns false. A `first` job
+	 * runs before those already queued (a job's steps are short, so it only
+	 * waits for the step that is running): the watcher's sorting of the page's
+	 * changes must not wait seconds behind the scan of a huge page.
+	 */
+	add(step: Step, options?: { first?: boolean }): void;
 	/** Resolves when the queue is empty. */
 	idle(): Promise<void>;
 	readonly pending: number;
@@ -52,7 +57,9 @@ export function createScheduler(signal: AbortSignal, budgetMs = 8): Scheduler {
 			} catch (error) {
 				console.error('Whose Cloud?: a scan step failed and was skipped', error);
 			}
-			if (!more) queue.shift();
+			// By identity: the step may have queued a `first` job ahead of itself.
+			const at = more ? -1 : queue.indexOf(step);
+			if (at >= 0) queue.splice(at, 1);
 		}
 		if (queue.length > 0) schedule();
 		else settle();
@@ -69,9 +76,10 @@ export function createScheduler(signal: AbortSignal, budgetMs = 8): Scheduler {
 	}, { once: true });
 
 	return {
-		add(step) {
+		add(step, options) {
 			if (signal.aborted) return;
-			queue.push(step);
+			if (options?.first) queue.unshift(step);
+			else queue.push(step);
 			schedule();
 		},
 		idle() {

@@ -2,8 +2,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DomWatcher, type ChangeBatch, type WatcherDeps } from './watch.ts';
 
-const controller = new AbortController();
+// One lifetime per test: a watcher left observing would take the next test's records too.
+let controller = new AbortController();
 afterEach(() => {
+	controller.abort();
+	controller = new AbortController();
 	document.body.innerHTML = '';
 });
 
@@ -14,7 +17,14 @@ function watch(deps: Partial<WatcherDeps> = {}) {
 	const watcher = new DomWatcher(controller.signal, { schedule: (step) => steps.push(step), onChanges: (batch) => batches.push(batch), ...deps });
 	watcher.observe(document.body);
 	return {
+		watcher,
 		batches,
+		/** Runs one queued step; returns whether it has more to do. */
+		runStep(): boolean {
+			const more = steps[0]!();
+			if (!more) steps.shift();
+			return more;
+		},
 		/** Runs queued steps until none is left; returns how many ran. */
 		runSteps(): number {
 			let ran = 0;
@@ -68,11 +78,65 @@ describe('DomWatcher', () => {
 		await delivered();
 		// Delivered, but nothing sorted or handed on yet: that happens in the steps.
 		expect(watching.batches).toHaveLength(0);
-		const steps = watching.runSteps();
-		expect(steps).toBeGreaterThan(1);
+		// 5,000 records, 2,000 per step.
+		expect(watching.runSteps()).toBe(3);
 		expect(watching.batches).toHaveLength(1);
 		expect(watching.batches[0]!.roots.size).toBe(5000);
 		expect(watching.batches[0]!.full).toBe(false);
+	});
+
+	it('sorts records that arrive while a delivery is half sorted, once each', async () => {
+		sections(3000);
+		const watching = watch({ hugeAt: () => 10_000 });
+		changeSections(2500);
+		await delivered();
+		expect(watching.runStep()).toBe(true);
+		// More changes, some in places already counted.
+		for (let index = 2000; index < 3000; index++) document.getElementById(`s${index}`)!.append(document.createElement('hr'));
+		await delivered();
+		watching.runSteps();
+		expect(watching.batches).toHaveLength(1);
+		expect(watching.batches[0]!.roots.size).toBe(2500 + 1000);
+	});
+
+	it('keeps the page\'s records and drops its own made `quietly`', async () => {
+		document.body.innerHTML = '<p id="page">Page</p><p id="ours">Ours</p>';
+		const watching = watch();
+		const fromPage = document.createElement('em');
+		document.getElementById('page')!.append(fromPage);
+		watching.watcher.quietly(() => document.getElementById('ours')!.append(document.createElement('span')));
+		await delivered();
+		watching.runSteps();
+		expect([...watching.batches[0]!.roots]).toEqual([fromPage]);
+	});
+
+	it('stops sorting when its lifetime ends', async () => {
+		sections(5000);
+		const watching = watch({ hugeAt: () => 10_000 });
+		changeSections(5000);
+		await delivered();
+		expect(watching.runStep()).toBe(true);
+		controller.abort();
+		expect(watching.runStep()).toBe(false);
+		expect(watching.batches).toHaveLength(0);
+	});
+
+	it('counts toward that limit only the records still waiting to be sorted', async () => {
+		sections(1);
+		const watching = watch({ hugeAt: () => 1e9 });
+		const section = document.getElementById('s0')!;
+		const append = (count: number): void => {
+			for (let index = 0; index < count; index++) section.append(document.createTextNode('x'));
+		};
+		append(15_000);
+		await delivered();
+		for (let step = 0; step < 5; step++) watching.runStep();
+		// 10,000 sorted, 5,000 waiting: 10,000 more make 15,000 waiting, under the limit, though 25,000 came in all.
+		append(10_000);
+		await delivered();
+		watching.runSteps();
+		expect(watching.batches[0]!.full).toBe(false);
+		expect([...watching.batches[0]!.roots]).toEqual([section]);
 	});
 
 	it('asks for one full rescan past 20,000 records, without sorting them', async () => {

@@ -15,7 +15,10 @@ import { isOurs } from './ours.ts';
  * full rescan of a 20 MB page costs about 500 ms, npm run bench:page).
  */
 export const HUGE_MUTATION = 2000;
-/** Records past which even sorting them is not worth it. */
+/**
+ * Records past which even sorting them is not worth it: in one delivery, or
+ * waiting to be sorted (which also bounds the removed nodes they keep alive).
+ */
 const FLOOD = 20_000;
 /** Records sorted per idle step: about 2 ms of work (a record costs a few hundred ns, and more when it adds nodes). */
 const RECORDS_PER_STEP = 2000;
@@ -63,6 +66,7 @@ export class DomWatcher {
 	private batch: ChangeBatch = { roots: new Set(), removed: false, full: false };
 	/** Record lists as the observer delivered them, not yet sorted; `next` indexes into the first. */
 	private pending: MutationRecord[][] = [];
+	/** Records in `pending` not sorted yet. */
 	private pendingCount = 0;
 	private next = 0;
 	private scheduled = false;
@@ -92,7 +96,7 @@ export class DomWatcher {
 		if (this.deps.watchesText?.()) this.checkTouchedText(records);
 		if (!this.batch.full) {
 			this.pendingCount += records.length;
-			if (this.pendingCount > FLOOD) this.flood();
+			if (records.length > FLOOD || this.pendingCount > FLOOD) this.flood();
 			else this.pending.push(records);
 		}
 		if (!this.scheduled) {
@@ -131,19 +135,26 @@ export class DomWatcher {
 	private step(): boolean {
 		if (this.signal.aborted) return false;
 		const batch = this.batch;
-		const huge = this.deps.hugeAt?.() ?? HUGE_MUTATION;
-		let budget = RECORDS_PER_STEP;
-		while (this.pending.length > 0 && !batch.full && budget > 0) {
-			const records = this.pending[0]!;
-			const end = Math.min(records.length, this.next + budget);
-			budget -= end - this.next;
-			this.sort(records, this.next, end, batch);
-			this.next = end;
-			if (end === records.length) {
-				this.pending.shift();
-				this.next = 0;
+		try {
+			const huge = this.deps.hugeAt?.() ?? HUGE_MUTATION;
+			let budget = RECORDS_PER_STEP;
+			while (this.pending.length > 0 && !batch.full && budget > 0) {
+				const records = this.pending[0]!;
+				const end = Math.min(records.length, this.next + budget);
+				budget -= end - this.next;
+				this.pendingCount -= end - this.next;
+				this.sort(records, this.next, end, batch);
+				this.next = end;
+				if (end === records.length) {
+					this.pending.shift();
+					this.next = 0;
+				}
+				if (batch.roots.size > huge) this.flood();
 			}
-			if (batch.roots.size > huge) this.flood();
+		} catch (error) {
+			// A change we could not sort is still a change: rescan everything rather than stall.
+			console.error('Whose Cloud?: sorting the page\'s changes failed; rescanning the page', error);
+			this.flood();
 		}
 		if (this.pending.length > 0 && !batch.full) return true;
 		this.scheduled = false;
