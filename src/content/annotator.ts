@@ -136,6 +136,7 @@ class Activation {
 	}
 
 	private onChanges(batch: ChangeBatch): void {
+		this.badges.pageChanged();
 		// Text that left the page takes its marks and badges with it.
 		if (batch.removed || batch.full) {
 			this.drop(this.hits.all().filter((hit) => !hit.startNode.isConnected || !hit.endNode.isConnected));

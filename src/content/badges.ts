@@ -32,6 +32,16 @@ const BADGES_PER_FRAME = 40;
  * before their paragraph shows.
  */
 const FLUSH_GAP_MS = 150;
+/**
+ * While the page scrolls, badges wait until it has been still this long:
+ * each frame that inserts them lays out the paragraphs around them, and
+ * during a fast scroll on the 5 MB bench page those frames took 50–83 ms
+ * against 17 ms without us (npm run bench:page). Nobody reads while the
+ * page flies by; badges come a moment after it stops. A page that never
+ * stops scrolling (an animation) gets them after MAX_SCROLL_WAIT_MS anyway.
+ */
+const SCROLL_SETTLE_MS = 120;
+const MAX_SCROLL_WAIT_MS = 1000;
 
 const BACKGROUNDS: Record<VerdictLevel, string> = {
 	'secnumcloud': '#0b6e4f',
@@ -108,10 +118,12 @@ export class Badges {
 	private readonly viewport: NearViewport;
 	/** Blocks near the viewport whose badges are still to build. */
 	private readonly queue = new Set<Element>();
-	/** The `children` of the blocks' ancestors, whose lengths the browser keeps (layout-breadth.ts). */
-	private readonly childLists = new WeakMap<Node, HTMLCollection>();
+	/** Children of the blocks' ancestors, counted once until the page changes (layout-breadth.ts). */
+	private childCounts = new WeakMap<Node, number>();
 	private frame = 0;
 	private lastFlush = -Infinity;
+	/** Since when blocks have waited for a flush (the scroll wait has a limit). */
+	private waitingSince: number | undefined;
 	private gapTimer: ReturnType<typeof setTimeout> | undefined;
 	private sheet: CSSStyleSheet | undefined;
 
@@ -142,12 +154,17 @@ export class Badges {
 		this.viewport.watchScrolling(root);
 	}
 
+	/** The page changed: children counted before may have changed too. */
+	pageChanged(): void {
+		this.childCounts = new WeakMap();
+	}
+
 	/** Blocks with new hits: badge them when they come near the viewport. */
 	watch(blocks: ReadonlySet<Element>): void {
 		for (const block of blocks) {
-			// Measured once now, in the scan's idle time, so that the frame that draws the block finds the
-			// counts kept (layout-breadth.ts): the first count under a very wide parent costs milliseconds.
-			layoutBreadth(block, WIDE_LAYOUT, this.childLists);
+			// Measured now, in the scan's idle time, so that the frame that draws the block finds the counts
+			// kept: a count under a very wide parent costs milliseconds.
+			layoutBreadth(block, WIDE_LAYOUT, this.childCounts);
 			// Already near the viewport: new hits there get their badges now; elsewhere they wait for it.
 			if (this.viewport.isNear(block)) {
 				this.queue.add(block);
@@ -157,9 +174,17 @@ export class Badges {
 		this.viewport.track(blocks);
 	}
 
+	/** When the next flush may run: FLUSH_GAP_MS after the last, and once scrolling has settled (SCROLL_SETTLE_MS). */
+	private dueAt(now: number): number {
+		this.waitingSince ??= now;
+		const afterGap = this.lastFlush + FLUSH_GAP_MS;
+		if (now - this.waitingSince >= MAX_SCROLL_WAIT_MS) return afterGap;
+		return Math.max(afterGap, this.viewport.lastScrollAt + SCROLL_SETTLE_MS);
+	}
+
 	private schedule(): void {
 		if (this.frame || this.gapTimer !== undefined || this.deps.signal.aborted || this.queue.size === 0) return;
-		const wait = this.lastFlush + FLUSH_GAP_MS - performance.now();
+		const wait = this.dueAt(performance.now()) - performance.now();
 		if (wait > 0) {
 			this.gapTimer = setTimeout(() => {
 				this.gapTimer = undefined;
@@ -167,9 +192,15 @@ export class Badges {
 			}, wait);
 			return;
 		}
-		this.frame = requestAnimationFrame(() => {
+		this.frame = requestAnimationFrame((now) => {
 			this.frame = 0;
-			this.lastFlush = performance.now();
+			// Scrolling may have begun since this frame was asked for.
+			if (this.dueAt(now) > now) {
+				this.schedule();
+				return;
+			}
+			this.lastFlush = now;
+			this.waitingSince = undefined;
 			this.flush();
 		});
 	}
@@ -193,7 +224,7 @@ export class Badges {
 			// page, and its cost grows with the number of ranges (npm run bench:page).
 			const hits = this.deps.index.forBlock(block);
 			this.deps.marks.add(hits.filter((hit) => !this.deps.marks.has(hit) && hit.startNode.isConnected));
-			if (layoutBreadth(block, WIDE_LAYOUT, this.childLists) > WIDE_LAYOUT) {
+			if (layoutBreadth(block, WIDE_LAYOUT, this.childCounts) > WIDE_LAYOUT) {
 				this.queue.delete(block);
 				if (hits.length > 0) this.deps.onMarksOnly();
 				continue;

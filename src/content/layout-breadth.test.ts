@@ -34,14 +34,12 @@ describe('layoutBreadth', () => {
 		expect(layoutBreadth(document.querySelector('#p0')!, 10)).toBe(40);
 	});
 
-	it('keeps each ancestor\'s children collection in the shared map, and its count follows the page', () => {
+	it('counts each ancestor once per shared map, which the caller forgets when the page changes', () => {
 		document.body.innerHTML = `<main>${paragraphs(5)}</main>`;
-		const lists = new WeakMap<Node, HTMLCollection>();
-		const main = document.querySelector('main')!;
-		expect(layoutBreadth(document.querySelector('#p0')!, 8000, lists)).toBe(2 + 1 + 5);
-		expect(lists.get(main)).toBe(main.children);
-		main.append(document.createElement('p'));
-		// Live: the kept collection sees the new paragraph.
-		expect(layoutBreadth(document.querySelector('#p1')!, 8000, lists)).toBe(2 + 1 + 6);
+		const counts = new WeakMap<Node, number>();
+		expect(layoutBreadth(document.querySelector('#p0')!, 8000, counts)).toBe(2 + 1 + 5);
+		document.querySelector('main')!.append(document.createElement('p'));
+		expect(layoutBreadth(document.querySelector('#p1')!, 8000, counts)).toBe(2 + 1 + 5);
+		expect(layoutBreadth(document.querySelector('#p1')!, 8000, new WeakMap())).toBe(2 + 1 + 6);
 	});
 });

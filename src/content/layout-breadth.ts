@@ -14,23 +14,23 @@ export const WIDE_LAYOUT = 8000;
  * change inside it makes the browser lay out. The way up goes on from a
  * shadow root to its host, since the host's page is laid out with it.
  *
- * Counts come from each ancestor's `children` collection, kept in `lists`:
- * the browser keeps a collection's length until those children change, so
- * a count is a walk of the children (6 ms for 20,000 of them) only the first
- * time and after a change, and always current. `childElementCount` walked
- * them on every call.
+ * Counting walks an ancestor's children (6 ms for 20,000 of them), so the
+ * counts are kept in `counts`, which the caller forgets when the page
+ * changes. Our own badges go inside blocks, so they never change these
+ * counts; they do make the browser forget its own, which is why they are
+ * kept here.
  */
-export function layoutBreadth(block: Element, limit = WIDE_LAYOUT, lists = new WeakMap<Node, HTMLCollection>()): number {
+export function layoutBreadth(block: Element, limit = WIDE_LAYOUT, counts = new WeakMap<Node, number>()): number {
 	let total = 0;
 	for (let node = block.parentNode; node && total <= limit; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
 		// The document itself ends the way up (the root element was counted).
 		if (!(node instanceof Element || node instanceof ShadowRoot)) break;
-		let children = lists.get(node);
-		if (!children) {
-			children = node.children;
-			lists.set(node, children);
+		let count = counts.get(node);
+		if (count === undefined) {
+			count = node.childElementCount;
+			counts.set(node, count);
 		}
-		total += children.length;
+		total += count;
 	}
 	return total;
 }

@@ -138,6 +138,7 @@ export class NearViewport {
 		if (this.signal.aborted || this.scrollRoots.has(root)) return;
 		this.scrollRoots.add(root);
 		root.addEventListener('scroll', (event) => {
+			this.lastScrollAt = performance.now();
 			if (!this.everything && event.target !== document && this.isMainScroller(event.target)) {
 				this.everything = true;
 				this.fitWindow(false);
@@ -150,6 +151,9 @@ export class NearViewport {
 	private isMainScroller(target: EventTarget | null): boolean {
 		return target instanceof Element && target.clientHeight >= window.innerHeight / 2 && target.scrollHeight > target.clientHeight;
 	}
+
+	/** When the page (or a container in it) last scrolled, in `performance.now()` time. */
+	lastScrollAt = -Infinity;
 
 	isNear(block: Element): boolean {
 		return this.near.has(block);

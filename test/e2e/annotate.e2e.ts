@@ -321,6 +321,32 @@ describe.each([['/long.html', 'the document'], ['/long-inner.html', 'an inner co
 		expect(await countBadges(page, '#p0')).toBe(2);
 	});
 
+	it('builds no badge while the page scrolls, and badges where it stopped', async () => {
+		await page.evaluate(() => document.getElementById('p500')!.scrollIntoView());
+		await expect.poll(() => countBadges(page, '#p500'), { timeout: 10_000 }).toBe(2);
+		await page.waitForTimeout(500);
+		// A little further every frame for 0.6 s, as a wheel or a flick scrolls; our badges counted after each frame.
+		const counts = await page.evaluate(() => new Promise<number[]>((resolve) => {
+			const main = document.querySelector('main')!;
+			const scroller = main.scrollHeight > main.clientHeight ? main : document.scrollingElement!;
+			const ours = (): number => [...document.querySelectorAll('*')].filter((element) => element.localName.startsWith('whose-cloud-')).length;
+			const seen: number[] = [];
+			const started = performance.now();
+			const frame = (): void => {
+				scroller.scrollBy(0, 40);
+				seen.push(ours());
+				if (performance.now() - started < 600) requestAnimationFrame(frame);
+				else resolve(seen);
+			};
+			requestAnimationFrame(frame);
+		}));
+		expect(counts.length).toBeGreaterThan(10);
+		expect(new Set(counts).size).toBe(1);
+		const inView = await page.evaluate(() => [...document.querySelectorAll('main > p')].find((paragraph) => paragraph.getBoundingClientRect().bottom > innerHeight / 2)?.id);
+		expect(inView).toMatch(/^p\d+$/);
+		await expect.poll(() => countBadges(page, `#${inView}`), { timeout: 10_000 }).toBe(2);
+	});
+
 	it('badges a hidden part when it shows, far down the page', async () => {
 		await page.evaluate(() => document.getElementById('p1000')!.scrollIntoView());
 		await expect.poll(() => countBadges(page, '#p1000'), { timeout: 10_000 }).toBe(2);
