@@ -118,7 +118,7 @@ export class Badges {
 	private readonly viewport: NearViewport;
 	/** Blocks near the viewport whose badges are still to build. */
 	private readonly queue = new Set<Element>();
-	/** Children of the blocks' ancestors, counted once until the page changes (layout-breadth.ts). */
+	/** For each ancestor of the blocks, its children and those of its own ancestors, counted once until the page changes (layout-breadth.ts). */
 	private childCounts = new WeakMap<Node, number>();
 	private frame = 0;
 	private lastFlush = -Infinity;
@@ -164,7 +164,7 @@ export class Badges {
 		for (const block of blocks) {
 			// Measured now, in the scan's idle time, so that the frame that draws the block finds the counts
 			// kept: a count under a very wide parent costs milliseconds.
-			layoutBreadth(block, WIDE_LAYOUT, this.childCounts);
+			layoutBreadth(block, this.childCounts);
 			// Already near the viewport: new hits there get their badges now; elsewhere they wait for it.
 			if (this.viewport.isNear(block)) {
 				this.queue.add(block);
@@ -224,7 +224,7 @@ export class Badges {
 			// page, and its cost grows with the number of ranges (npm run bench:page).
 			const hits = this.deps.index.forBlock(block);
 			this.deps.marks.add(hits.filter((hit) => !this.deps.marks.has(hit) && hit.startNode.isConnected));
-			if (layoutBreadth(block, WIDE_LAYOUT, this.childCounts) > WIDE_LAYOUT) {
+			if (layoutBreadth(block, this.childCounts) > WIDE_LAYOUT) {
 				this.queue.delete(block);
 				if (hits.length > 0) this.deps.onMarksOnly();
 				continue;

@@ -28,18 +28,15 @@ describe('layoutBreadth', () => {
 		expect(layoutBreadth(shadow.querySelector('#p2')!)).toBe(5 + 0 + 4 + 1 + 2);
 	});
 
-	it('stops climbing once past the limit', () => {
-		document.body.innerHTML = `<main>${paragraphs(40)}</main>`;
-		// main alone (40) is past 10: body and html are not counted.
-		expect(layoutBreadth(document.querySelector('#p0')!, 10)).toBe(40);
-	});
-
-	it('counts each ancestor once per shared map, which the caller forgets when the page changes', () => {
-		document.body.innerHTML = `<main>${paragraphs(5)}</main>`;
-		const counts = new WeakMap<Node, number>();
-		expect(layoutBreadth(document.querySelector('#p0')!, 8000, counts)).toBe(2 + 1 + 5);
-		document.querySelector('main')!.append(document.createElement('p'));
-		expect(layoutBreadth(document.querySelector('#p1')!, 8000, counts)).toBe(2 + 1 + 5);
-		expect(layoutBreadth(document.querySelector('#p1')!, 8000, new WeakMap())).toBe(2 + 1 + 6);
+	it('keeps the total from each ancestor up in the shared map, which the caller forgets when the page changes', () => {
+		document.body.innerHTML = `<main><section id="a">${paragraphs(5)}</section><section id="b"><p id="other">x</p></section></main>`;
+		const totals = new WeakMap<Node, number>();
+		// section a (5), main (2), body (1), html (2).
+		expect(layoutBreadth(document.querySelector('#p0')!, totals)).toBe(5 + 2 + 1 + 2);
+		expect(totals.get(document.querySelector('main')!)).toBe(2 + 1 + 2);
+		// A sibling section reuses main's total.
+		document.querySelector('main')!.append(document.createElement('aside'));
+		expect(layoutBreadth(document.querySelector('#other')!, totals)).toBe(1 + 2 + 1 + 2);
+		expect(layoutBreadth(document.querySelector('#other')!, new WeakMap())).toBe(1 + 3 + 1 + 2);
 	});
 });

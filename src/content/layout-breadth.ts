@@ -9,28 +9,35 @@
  */
 export const WIDE_LAYOUT = 8000;
 
+/** Containers a change inside which makes the browser lay out their children: elements and shadow roots. */
+const isContainer = (node: Node): node is Element | ShadowRoot => node.nodeType === Node.ELEMENT_NODE || node.nodeType === Node.DOCUMENT_FRAGMENT_NODE;
+
 /**
- * Element children of every ancestor of `block`, up to `limit`: how much a
- * change inside it makes the browser lay out. The way up goes on from a
- * shadow root to its host, since the host's page is laid out with it.
+ * Element children of every ancestor of `block`: how much a change inside it
+ * makes the browser lay out. The way up goes on from a shadow root to its
+ * host, since the host's page is laid out with it.
  *
- * Counting walks an ancestor's children (6 ms for 20,000 of them), so the
- * counts are kept in `counts`, which the caller forgets when the page
- * changes. Our own badges go inside blocks, so they never change these
- * counts; they do make the browser forget its own, which is why they are
- * kept here.
+ * Counting walks an ancestor's children (6 ms for 20,000 of them), and a
+ * page's blocks share a few ancestors, so `totals` keeps, for each ancestor
+ * met, the sum from it up; the caller forgets it when the page changes. Our
+ * own badges go inside blocks, so they never change these counts.
  */
-export function layoutBreadth(block: Element, limit = WIDE_LAYOUT, counts = new WeakMap<Node, number>()): number {
+export function layoutBreadth(block: Element, totals = new WeakMap<Node, number>()): number {
+	const path: Array<Element | ShadowRoot> = [];
 	let total = 0;
-	for (let node = block.parentNode; node && total <= limit; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
-		// The document itself ends the way up (the root element was counted).
-		if (!(node instanceof Element || node instanceof ShadowRoot)) break;
-		let count = counts.get(node);
-		if (count === undefined) {
-			count = node.childElementCount;
-			counts.set(node, count);
+	for (let node = block.parentNode; node && isContainer(node); node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+		const known = totals.get(node);
+		if (known !== undefined) {
+			total = known;
+			break;
 		}
-		total += count;
+		path.push(node);
+	}
+	// From the highest new ancestor down, each total is its own children plus the total above it.
+	for (let index = path.length - 1; index >= 0; index--) {
+		const node = path[index]!;
+		total += node.childElementCount;
+		totals.set(node, total);
 	}
 	return total;
 }
