@@ -1,8 +1,9 @@
 /**
  * One page, measured three ways in the same run:
  * - with the extension, traced: its script time, longest task, first badge,
- *   memory, then the page's own DOM edits with our marks and badges present;
- * - without the extension: the charCodeAt floor, memory, the same DOM edits;
+ *   memory, then the page's own DOM edits with our marks and badges present,
+ *   each run next to the same edits on the page loaded without us;
+ * - without the extension: the charCodeAt floor, memory;
  * - without the extension, fresh load: mark.js markRegExp on the same DOM.
  */
 import { writeFileSync } from 'node:fs';
@@ -35,6 +36,8 @@ export interface ExtensionRun {
 
 export interface EditsRun {
 	runs: EditResult[];
+	/** The same edits on the page without us, each run right after one of ours: both sides share the machine's moments. */
+	without: EditResult[];
 	/** False when the extension was still reacting to the edits when the bench stopped waiting. */
 	settled: boolean;
 	/** The extension's work in reaction to the edits (its observer, then its rescans), when traced. */
@@ -73,7 +76,6 @@ export interface BaselineRun {
 	scroll: ScrollRun;
 	/** One word added near the top, a few times: what a single change of the page's own costs it to render. */
 	oneEdits: OneEditResult[];
-	edits: EditResult[];
 	/** Longest task and animation frame after load on the page without us: what the page does on its own then. */
 	longestAfterLoad: LongTask | undefined;
 	longestFrameAfterLoad: LongFrame | undefined;
@@ -143,24 +145,49 @@ async function spaced<T>(count: number, run: () => Promise<T>): Promise<T[]> {
 	return results;
 }
 
-/** The page edits its DOM with our marks present; after each run we let the extension finish reacting, up to a limit. */
-async function editWithExtension(probe: Probe, browser: BenchBrowser, options: MeasureOptions, since: number): Promise<EditsRun> {
+/**
+ * The page without us, loaded and quiet, for edits run between ours: run
+ * minutes apart, as they were, the two sides saw different moments of a
+ * shared machine, and at 20 MB, where a frame takes about a second, the
+ * ratio moved from 1.03× to 1.55× between runs.
+ */
+export interface EditPartner {
+	edit(): Promise<EditResult>;
+	close(): Promise<void>;
+}
+
+export async function openEditPartner(browser: BenchBrowser, options: MeasureOptions): Promise<EditPartner> {
+	const probe = await Probe.open(browser.context);
+	await load(probe, options.url);
+	await probe.waitQuiet({ mustStart: false, quietMs: 500 });
+	return { edit: () => editOnce(probe, options), close: () => probe.close() };
+}
+
+/**
+ * The page edits its DOM with our marks present; after each run we let the
+ * extension finish reacting, up to a limit, and the page without us makes
+ * the same edits.
+ */
+async function editWithExtension(probe: Probe, browser: BenchBrowser, options: MeasureOptions, since: number, partner: EditPartner): Promise<EditsRun> {
 	const scriptUrl = `chrome-extension://${browser.extensionId}/${CONTENT_SCRIPT}`;
 	const stopTrace = await probe.startTrace();
 	const stopProfile = options.profileFile ? await startProfile(probe.cdp) : undefined;
 	const runs: EditResult[] = [];
+	const without: EditResult[] = [];
 	let settled = true;
 	for (let run = 0; run < options.repeats; run++) {
 		runs.push(await editOnce(probe, options));
 		const last = run === options.repeats - 1;
 		settled = await probe.waitQuiet({ mustStart: false, timeoutMs: last ? FOLLOW_UP_WAIT_MS : BETWEEN_RUNS_WAIT_MS });
+		without.push(await partner.edit());
+		await sleep(300);
 	}
 	const state = await bench(probe);
 	const profile = stopProfile ? await stopProfile(options.profileFile!.replace(/\.cpuprofile$/, '-edits.cpuprofile'), scriptUrl) : undefined;
 	const events = await stopTrace();
 	keepTrace(options, 'edits', events);
 	const followUp = summarise(events, scriptUrl, clockOffset(events, SYNC_MARK), state.syncMark);
-	return { runs, settled, followUp, longestObserved: longestAfter(state.longTasks, since, state.syncMark), ...(profile ? { profile } : {}) };
+	return { runs, without, settled, followUp, longestObserved: longestAfter(state.longTasks, since, state.syncMark), ...(profile ? { profile } : {}) };
 }
 
 /**
@@ -168,7 +195,7 @@ async function editWithExtension(probe: Probe, browser: BenchBrowser, options: M
  * work is the median stands for the page, and `allMs` keeps the spread. The
  * page's edits, then its scrolling, are measured on the last load.
  */
-export async function measureWithExtension(browser: BenchBrowser, options: MeasureOptions): Promise<{ annotation: ExtensionRun; allMs: number[]; edits: EditsRun; scroll: ScrollRun }> {
+export async function measureWithExtension(browser: BenchBrowser, options: MeasureOptions, partner: EditPartner): Promise<{ annotation: ExtensionRun; allMs: number[]; edits: EditsRun; scroll: ScrollRun }> {
 	const runs: ExtensionRun[] = [];
 	for (let run = 0; run < options.repeats; run++) {
 		const probe = await Probe.open(browser.context);
@@ -178,7 +205,7 @@ export async function measureWithExtension(browser: BenchBrowser, options: Measu
 			const annotation = await annotate(probe, browser, last ? options : { ...options, profileFile: undefined });
 			runs.push(annotation);
 			if (last) {
-				const edits = await editWithExtension(probe, browser, options, annotation.state.syncMark);
+				const edits = await editWithExtension(probe, browser, options, annotation.state.syncMark, partner);
 				const scroll = await scrollRun(probe);
 				const byWork = [...runs].sort((a, b) => a.trace.extensionMs - b.trace.extensionMs);
 				return { annotation: byWork[(byWork.length - 1) >> 1]!, allMs: runs.map((one) => one.trace.extensionMs), edits, scroll };
@@ -222,14 +249,12 @@ export async function measureBaselines(browser: BenchBrowser, options: MeasureOp
 		const memory = await probe.settledMemory();
 		const scroll = await scrollRun(probe);
 		const oneEdits = await spaced<OneEditResult>(options.repeats, () => probe.page.evaluate(() => (window as unknown as BenchWindow).__bench.oneEdit()));
-		const edits = await spaced(options.repeats, () => editOnce(probe, options));
 		return {
 			floor,
 			floorWarm,
 			memory,
 			scroll,
 			oneEdits,
-			edits,
 			longestAfterLoad: longestAfter(quiet!.longTasks, quiet!.load, quiet!.syncMark),
 			longestFrameAfterLoad: longestAfter(quiet!.longFrames, quiet!.load, quiet!.syncMark),
 		};

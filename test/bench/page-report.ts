@@ -78,7 +78,7 @@ export function derive(extension: ExtensionRun, edits: EditsRun, baseline: Basel
 	const extensionMs = extension.trace.extensionMs;
 	const first = extension.state.firstViewportBadge;
 	const editsWith = editTime(edits.runs, 'frame');
-	const editsWithout = editTime(baseline.edits, 'frame');
+	const editsWithout = editTime(edits.without, 'frame');
 	return {
 		floorMs,
 		floorWarmMs,
@@ -99,7 +99,7 @@ export function derive(extension: ExtensionRun, edits: EditsRun, baseline: Basel
 		editsWith,
 		editsWithout,
 		editsSlowdown: editsWith / editsWithout,
-		editsScriptSlowdown: editTime(edits.runs, 'task') / editTime(baseline.edits, 'task'),
+		editsScriptSlowdown: editTime(edits.runs, 'task') / editTime(edits.without, 'task'),
 	};
 }
 
@@ -184,13 +184,13 @@ export function responsivenessTable(results: readonly PageResult[]): string {
 export function editsTable(results: readonly PageResult[]): string {
 	return table(
 		['page', 'with us', 'without', 'slower', 'script with', 'without', 'slower', 'our follow-up', 'main thread busy, edits included'],
-		results.map(({ name, edits, baseline, derived: d }) => [
+		results.map(({ name, edits, derived: d }) => [
 			name,
 			ms(d.editsWith),
 			ms(d.editsWithout),
 			times(d.editsSlowdown),
 			ms(median(edits.runs.map((run) => run.task))),
-			ms(median(baseline.edits.map((run) => run.task))),
+			ms(median(edits.without.map((run) => run.task))),
 			times(d.editsScriptSlowdown),
 			`${ms(edits.followUp?.extensionMs)}${edits.settled ? '' : ' (still busy)'}`,
 			ms(edits.followUp?.busyMs),

@@ -17,7 +17,7 @@ import { DIST } from '../e2e/harness.ts';
 import { launch, type BenchBrowser } from './page-browser.ts';
 import type { ProfileSummary } from './page-profile.ts';
 import { aliasSets, combinedRegex, generatePage, type PageSpec } from './page-gen.ts';
-import { measureBaselines, measureColdStart, measureMarkJs, measureWithExtension, SCROLL_STEPS, type MeasureOptions } from './page-measure.ts';
+import { measureBaselines, measureColdStart, measureMarkJs, measureWithExtension, openEditPartner, SCROLL_STEPS, type MeasureOptions } from './page-measure.ts';
 import { breakdownTable, costTable, derive, editsTable, responsivenessTable, scrollTable, table, targets, type MarkJsRun, type PageResult } from './page-report.ts';
 
 const ARTIFACTS = new URL('../../artifacts/', import.meta.url).pathname;
@@ -79,7 +79,14 @@ async function measurePage(spec: PageSpec & { id: string }, browsers: { withExte
 	routes[path] = ['text/html; charset=utf-8', html];
 	const measure: MeasureOptions = { url: `${origin}${path}`, edits: EDITS, repeats: options.repeats, ...(options.profile ? { profileFile: `${ARTIFACTS}bench-page-${spec.id}.cpuprofile` } : {}), ...(options.saveTraces ? { tracePrefix: `${ARTIFACTS}bench-page-${spec.id}` } : {}) };
 	try {
-		const { annotation, allMs, edits, scroll } = await measureWithExtension(browsers.withExtension, measure);
+		const partner = await openEditPartner(browsers.plain, measure);
+		let extension: Awaited<ReturnType<typeof measureWithExtension>>;
+		try {
+			extension = await measureWithExtension(browsers.withExtension, measure, partner);
+		} finally {
+			await partner.close();
+		}
+		const { annotation, allMs, edits, scroll } = extension;
 		const baseline = await measureBaselines(browsers.plain, measure);
 		const markjs: MarkJsRun = spec.chars <= MARK_JS_MAX_CHARS
 			? await measureMarkJs(browsers.plain, measure, combinedRegex(aliases.all))
@@ -105,7 +112,8 @@ other script inside). Style, layout and paint that our changes cause run outside
 	console.log('one page edit: without us, the page adds one word near its top; its next frame and the longest task then (what any DOM change costs this page).');
 	console.log(responsivenessTable(results));
 	console.log(`\nThe page's own DOM edits (${EDITS.toLocaleString('en')} splitText + ${EDITS.toLocaleString('en')} appendChild, median of ${options.repeats} runs; with us, each run waits until we`);
-	console.log('are quiet, up to 15 s), through the next rendered frame and script only; then what we did in reaction to all runs.');
+	console.log('are quiet, up to 15 s, then the page without us makes the same edits), through the next rendered frame and script only;');
+	console.log('then what we did in reaction to all runs.');
 	console.log(editsTable(results));
 	console.log(`\nScrolling down ${SCROLL_STEPS} frames of 0.8 screen each, from the top, once the page is quiet (after the edits above), traced.`);
 	console.log(scrollTable(results));
