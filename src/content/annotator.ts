@@ -51,7 +51,6 @@ class Activation {
 			schedule: (step) => scheduler.add(step, { first: true }),
 			onChanges: (batch) => this.onChanges(batch),
 			onTextTouched: (node) => this.badges.pageTouched(node),
-			watchesText: () => this.badges.hasSplits,
 			// A rescan of every block costs what the first pass did: worth it once a quarter of them changed.
 			hugeAt: () => Math.max(HUGE_MUTATION, this.scan.blocksSeen >> 2),
 		});
@@ -63,6 +62,7 @@ class Activation {
 			settings,
 			signal,
 			quietly: (change) => this.watcher.quietly(change),
+			watchText: (node) => this.watcher.watchText(node),
 			onMarksOnly: () => deps.report.setMarksOnly(),
 			events: {
 				enter: (hit, anchor, byKeyboard) => this.card.open(hit, anchor, { now: byKeyboard, focusBack: anchor as HTMLElement }),

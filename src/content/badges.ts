@@ -96,6 +96,8 @@ export interface BadgeDeps {
 	events: BadgeEvents;
 	/** Runs a DOM change of ours without the watcher treating it as a page change. */
 	quietly: (change: () => void) => void;
+	/** A text node a badge follows: the page's rewrites or removal of it must reach `pageTouched` at once. */
+	watchText: (node: Text) => void;
 	/** A block too wide to badge cheaply (WIDE_LAYOUT) keeps its marks only. */
 	onMarksOnly: () => void;
 	signal: AbortSignal;
@@ -142,11 +144,6 @@ export class Badges {
 
 	get count(): number {
 		return this.insertions.size;
-	}
-
-	/** Some badge split a page's text node: the watcher must then tell us at once when the page touches text (`pageTouched`). */
-	get hasSplits(): boolean {
-		return this.headOf.size > 0;
 	}
 
 	/** An open shadow root the scan entered: its scrolling moves blocks too. */
@@ -342,7 +339,10 @@ export class Badges {
 	private linkHead(insertion: Insertion): void {
 		if (!insertion.head) return;
 		let set = this.headOf.get(insertion.head);
-		if (!set) this.headOf.set(insertion.head, (set = new Set()));
+		if (!set) {
+			this.headOf.set(insertion.head, (set = new Set()));
+			this.deps.watchText(insertion.head);
+		}
 		set.add(insertion);
 	}
 

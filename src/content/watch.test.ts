@@ -150,21 +150,39 @@ describe('DomWatcher', () => {
 		expect(watching.batches[0]!.roots.size).toBe(0);
 	});
 
-	it.each([
-		// [badges have split text?, reported text nodes]
-		[true, ['Before', 'Later']],
-		[false, []],
-	])('tells of text the page rewrote or removed, inside the callback, only while badges split text (%s)', async (splits, expected) => {
-		document.body.innerHTML = '<p id="a">Before</p><p id="b">Later</p>';
+	it('tells at once of watched text the page rewrote or removed, and of no other', async () => {
+		document.body.innerHTML = '<p id="a">Before</p><p id="b">Later</p><p id="c">Other</p><p id="d">Gone</p>';
 		const touched: string[] = [];
-		const watching = watch({ watchesText: () => splits, onTextTouched: (node) => touched.push(node.data) });
-		const first = document.getElementById('a')!.firstChild as Text;
-		first.data = 'Before';
-		document.getElementById('b')!.firstChild!.remove();
+		const watching = watch({ onTextTouched: (node) => touched.push(node.data) });
+		const text = (id: string): Text => document.getElementById(id)!.firstChild as Text;
+		watching.watcher.watchText(text('a'));
+		watching.watcher.watchText(text('b'));
+		text('a').data = 'Rewritten';
+		text('b').remove();
+		// Not watched: the page's own business, sorted later like any change.
+		text('c').data = 'Also rewritten';
+		text('d').remove();
 		await delivered();
 		// Before any idle step: the page must not see our split-off half for a frame.
-		expect(touched).toEqual(expected);
+		expect(touched).toEqual(['Rewritten', 'Later']);
 		watching.runSteps();
 		expect(watching.batches[0]!.removed).toBe(true);
+		expect(watching.batches[0]!.roots.size).toBe(2);
+	});
+
+	it('does not tell of our own changes beside watched text', async () => {
+		document.body.innerHTML = '<p id="a">Before and after</p>';
+		const touched: string[] = [];
+		const watching = watch({ onTextTouched: (node) => touched.push(node.data) });
+		const head = document.getElementById('a')!.firstChild as Text;
+		watching.watcher.watchText(head);
+		watching.watcher.quietly(() => {
+			const tail = head.splitText(6);
+			tail.remove();
+			head.appendData(' and after');
+		});
+		await delivered();
+		expect(touched).toEqual([]);
+		expect(watching.runSteps()).toBe(0);
 	});
 });
