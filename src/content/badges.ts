@@ -96,7 +96,7 @@ export interface BadgeDeps {
 	events: BadgeEvents;
 	/** Runs a DOM change of ours without the watcher treating it as a page change. */
 	quietly: (change: () => void) => void;
-	/** A text node a badge follows: the page's rewrites or removal of it must reach `pageTouched` at once. */
+	/** A text node a badge follows: the page's rewrites, moves or removal of it must reach `pageTouched` at once. */
 	watchText: (node: Text) => void;
 	/** A block too wide to badge cheaply (WIDE_LAYOUT) keeps its marks only. */
 	onMarksOnly: () => void;
@@ -313,14 +313,19 @@ export class Badges {
 			return;
 		}
 		let tail: Text | undefined;
+		let placed = false;
 		this.deps.quietly(() => {
+			// The page's pending changes, handled first, may have taken the node away.
+			if (!node.parentNode || at > node.data.length) return;
 			if (at < node.data.length) {
 				tail = node.splitText(at);
 				this.deps.marks.refresh(this.deps.index.moveAfterSplit(node, tail, at));
 				this.retargetHeads(node, tail);
 			}
 			node.after(host);
+			placed = true;
 		});
+		if (!placed) return;
 		const insertion: Insertion = { hit, host, head: node, tail };
 		this.insertions.set(hit, insertion);
 		this.linkHead(insertion);
@@ -376,28 +381,46 @@ export class Badges {
 	}
 
 	/**
-	 * The page rewrote or removed a text node that we split: it believes the
-	 * node holds the whole text, so our badge and split-off half go now (and
-	 * any badge split further along that half). The rescan that follows finds
-	 * the mentions in the new text.
+	 * The page rewrote, moved or removed a text node that we split: it
+	 * believes the node holds the whole text, so our badge and split-off half
+	 * go now (and any badge split further along that half). When the page
+	 * rewrote the node, the half's old words go with it; when it only moved or
+	 * removed the node, they go back into it first, so that the node holds all
+	 * of the page's text wherever the page put it.
+	 *
+	 * Returns the hits on those nodes, for the caller to drop: their places
+	 * are stale (new words, or a node in another block), and the rescan that
+	 * follows finds them again, with badges.
 	 */
-	pageTouched(node: Text): void {
-		// Called for every text record the page makes: most touch no badge, and cost one lookup.
+	pageTouched(node: Text, rewritten: boolean): Hit[] {
+		// Called for each text record of the watched nodes: most are no longer split, and cost one lookup.
 		const heads = this.headOf.get(node);
-		if (!heads || heads.size === 0) return;
-		const doomed = [...heads];
-		this.deps.quietly(() => {
-			while (doomed.length > 0) {
-				const insertion = doomed.pop()!;
-				this.insertions.delete(insertion.hit);
-				this.unlinkHead(insertion);
-				insertion.host.remove();
-				if (insertion.tail) {
-					doomed.push(...(this.headOf.get(insertion.tail) ?? []));
-					insertion.tail.remove();
-				}
+		if (!heads || heads.size === 0) return [];
+		const stale = new Set<Hit>();
+		this.deps.quietly(() => this.dropAfter(node, rewritten, stale));
+		for (const hit of this.deps.index.forNode(node)) stale.add(hit);
+		return [...stale];
+	}
+
+	/** Removes the badges that follow `head` and the halves split off after them, later splits first. */
+	private dropAfter(head: Text, rewritten: boolean, stale: Set<Hit>): void {
+		for (const insertion of [...(this.headOf.get(head) ?? [])]) {
+			this.insertions.delete(insertion.hit);
+			this.unlinkHead(insertion);
+			insertion.host.remove();
+			stale.add(insertion.hit);
+			const tail = insertion.tail;
+			if (!tail) continue;
+			this.dropAfter(tail, rewritten, stale);
+			if (rewritten) {
+				for (const hit of this.deps.index.forNode(tail)) stale.add(hit);
+			} else {
+				const at = head.data.length;
+				head.appendData(tail.data);
+				this.deps.marks.refresh(this.deps.index.moveAfterMerge(head, tail, at));
 			}
-		});
+			tail.remove();
+		}
 	}
 
 	/** Removes the badges of hits that are gone. */

@@ -20,7 +20,8 @@ const isContainer = (node: Node): node is Element | ShadowRoot => node.nodeType 
  * Counting walks an ancestor's children (6 ms for 20,000 of them), and a
  * page's blocks share a few ancestors, so `totals` keeps, for each ancestor
  * met, the sum from it up; the caller forgets it when the page changes. Our
- * own badges go inside blocks, so they never change these counts.
+ * own badges go inside blocks, so they change these counts only where a
+ * block holds another block, by a few.
  */
 export function layoutBreadth(block: Element, totals = new WeakMap<Node, number>()): number {
 	const path: Array<Element | ShadowRoot> = [];

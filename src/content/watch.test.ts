@@ -153,7 +153,7 @@ describe('DomWatcher', () => {
 	it('tells at once of watched text the page rewrote or removed, and of no other', async () => {
 		document.body.innerHTML = '<p id="a">Before</p><p id="b">Later</p><p id="c">Other</p><p id="d">Gone</p>';
 		const touched: string[] = [];
-		const watching = watch({ onTextTouched: (node) => touched.push(node.data) });
+		const watching = watch({ onTextTouched: (node, rewritten) => touched.push(`${node.data} ${rewritten ? 'rewritten' : 'moved'}`) });
 		const text = (id: string): Text => document.getElementById(id)!.firstChild as Text;
 		watching.watcher.watchText(text('a'));
 		watching.watcher.watchText(text('b'));
@@ -164,7 +164,7 @@ describe('DomWatcher', () => {
 		text('d').remove();
 		await delivered();
 		// Before any idle step: the page must not see our split-off half for a frame.
-		expect(touched).toEqual(['Rewritten', 'Later']);
+		expect(touched).toEqual(['Rewritten rewritten', 'Later moved']);
 		watching.runSteps();
 		expect(watching.batches[0]!.removed).toBe(true);
 		expect(watching.batches[0]!.roots.size).toBe(2);

@@ -5,7 +5,9 @@
  * page's edits slower. An idle step later sorts them into the places to scan
  * again, a bounded number per step. A burst that touches more distinct places
  * than `hugeAt()` (a framework re-rendering the page) turns into a single
- * rescan instead (after Dark Reader's rule).
+ * rescan instead (after Dark Reader's rule). The one thing done at once is
+ * for the few text nodes our badges split, through a second observer on
+ * those nodes alone (`watchText`).
  */
 import { isOurs } from './ours.ts';
 
@@ -55,7 +57,7 @@ export interface WatcherDeps {
 	 * page believes that node holds the whole text, so our split-off half must
 	 * go at once, or the old words would show twice until the next idle step.
 	 */
-	onTextTouched?: (node: Text) => void;
+	onTextTouched?: (node: Text, rewritten: boolean) => void;
 	hugeAt?: () => number;
 }
 
@@ -68,6 +70,7 @@ export class DomWatcher {
 	 * per 6,000 records (npm run bench:page, 1 MB).
 	 */
 	private readonly textObserver: MutationObserver | undefined;
+	private readonly textWatched = new WeakSet<Node>();
 	private batch: ChangeBatch = { roots: new Set(), removed: false, full: false };
 	/** Record lists as the observer delivered them, not yet sorted; `next` indexes into the first. */
 	private pending: MutationRecord[][] = [];
@@ -95,8 +98,16 @@ export class DomWatcher {
 	 */
 	watchText(node: Text): void {
 		if (!this.textObserver || this.signal.aborted) return;
-		this.textObserver.observe(node, { characterData: true });
-		if (node.parentNode) this.textObserver.observe(node.parentNode, { childList: true });
+		// Once per node: each registration costs a scan of the observer's registrations in Firefox.
+		if (!this.textWatched.has(node)) {
+			this.textWatched.add(node);
+			this.textObserver.observe(node, { characterData: true });
+		}
+		const parent = node.parentNode;
+		if (parent && !this.textWatched.has(parent)) {
+			this.textWatched.add(parent);
+			this.textObserver.observe(parent, { childList: true });
+		}
 	}
 
 	observe(root: Node): void {
@@ -135,19 +146,27 @@ export class DomWatcher {
 		this.next = 0;
 	}
 
-	/** Indexed loops and nodeType checks: this runs in the page's task, and each iterator or instanceof across worlds costs more than the check itself. */
-	private textTouched(records: MutationRecord[], touched: (node: Text) => void): void {
+	/**
+	 * Rewrites first: a node the page both moved and rewrote in one task is
+	 * rewritten, and its old words must not come back into it. Indexed loops
+	 * and nodeType checks: this runs in the page's task, and each iterator or
+	 * instanceof across worlds costs more than the check itself.
+	 */
+	private textTouched(records: MutationRecord[], touched: (node: Text, rewritten: boolean) => void): void {
 		if (this.signal.aborted) return;
+		const rewritten = new Set<Node>();
 		for (let index = 0; index < records.length; index++) {
 			const record = records[index]!;
-			if (record.type === 'characterData') {
-				touched(record.target as Text);
-				continue;
+			if (record.type === 'characterData' && !rewritten.has(record.target)) {
+				rewritten.add(record.target);
+				touched(record.target as Text, true);
 			}
-			const removed = record.removedNodes;
+		}
+		for (let index = 0; index < records.length; index++) {
+			const removed = records[index]!.removedNodes;
 			for (let at = 0; at < removed.length; at++) {
 				const node = removed[at]!;
-				if (node.nodeType === TEXT) touched(node as Text);
+				if (node.nodeType === TEXT && !rewritten.has(node)) touched(node as Text, false);
 			}
 		}
 	}

@@ -265,7 +265,7 @@ describe('live pages', () => {
 	let page: Page;
 	beforeAll(async () => {
 		page = await open('/live.html');
-		await waitFor(() => countBadges(page), (count) => count === 3);
+		await waitFor(() => countBadges(page), (count) => count === 5);
 	});
 
 	it('badges content that arrives later (infinite scroll)', async () => {
@@ -279,6 +279,22 @@ describe('live pages', () => {
 		await expect.poll(() => page.evaluate(() => document.getElementById('react')!.textContent)).toBe('Status: Hosted on Exoscale in Geneva — checked daily.');
 		await expect.poll(() => countBadges(page, '#react'), { timeout: 10_000 }).toBe(1);
 		expect(await badgeNames(page)).toEqual(expect.arrayContaining([expect.stringMatching(/^Exoscale — /)]));
+	});
+
+	it('gives a split text node its whole text back when the page moves it', async () => {
+		const sentence = 'Backups run on Scaleway every night, then go cold.';
+		await expect.poll(() => countBadges(page, '#moved'), { timeout: 10_000 }).toBe(1);
+		await page.evaluate(() => window.wrapFirstText());
+		// The badge had split the node after "Scaleway": the page moved only the first half, and must find all of it there.
+		expect(await page.evaluate(() => document.querySelector('#moved em')!.textContent)).toBe(sentence);
+		expect(await page.evaluate(() => document.getElementById('moved')!.textContent)).toBe(sentence);
+		await expect.poll(() => countBadges(page, '#moved em'), { timeout: 10_000 }).toBe(1);
+	});
+
+	it('drops the old words of a split text node the page moved and rewrote at once', async () => {
+		await page.evaluate(() => window.wrapAndRewrite());
+		expect(await page.evaluate(() => document.getElementById('rewrapped')!.textContent)).toBe('Archives moved to Infomaniak.');
+		await expect.poll(() => badgeNames(page), { timeout: 10_000 }).toEqual(expect.arrayContaining([expect.stringMatching(/^Infomaniak — /)]));
 	});
 
 	it('drops the badges and the count of mentions that leave the page', async () => {
@@ -452,6 +468,8 @@ declare global {
 		domRestored(): { sameHtml: boolean; sameNodes: boolean; sameCount: boolean };
 		appendMore(count: number): void;
 		updateInPlace(): void;
+		wrapFirstText(): void;
+		wrapAndRewrite(): void;
 		removeFirst(): void;
 		spaNavigate(): void;
 	}
