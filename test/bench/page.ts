@@ -79,14 +79,7 @@ async function measurePage(spec: PageSpec & { id: string }, browsers: { withExte
 	routes[path] = ['text/html; charset=utf-8', html];
 	const measure: MeasureOptions = { url: `${origin}${path}`, edits: EDITS, repeats: options.repeats, ...(options.profile ? { profileFile: `${ARTIFACTS}bench-page-${spec.id}.cpuprofile` } : {}), ...(options.saveTraces ? { tracePrefix: `${ARTIFACTS}bench-page-${spec.id}` } : {}) };
 	try {
-		const partner = await openEditPartner(browsers.plain, measure);
-		let extension: Awaited<ReturnType<typeof measureWithExtension>>;
-		try {
-			extension = await measureWithExtension(browsers.withExtension, measure, partner);
-		} finally {
-			await partner.close();
-		}
-		const { annotation, allMs, edits, scroll } = extension;
+		const { annotation, allMs, edits, scroll } = await measureWithExtension(browsers.withExtension, measure, () => openEditPartner(browsers.plain, measure));
 		const baseline = await measureBaselines(browsers.plain, measure);
 		const markjs: MarkJsRun = spec.chars <= MARK_JS_MAX_CHARS
 			? await measureMarkJs(browsers.plain, measure, combinedRegex(aliases.all))
