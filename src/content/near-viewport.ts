@@ -38,12 +38,14 @@ const ROOT_MARGIN = '100% 0px 100% 0px';
 const OBSERVE_EVERY_MS = 400;
 /**
  * Blocks per batch at most. The observer reports a whole batch in one
- * callback, a record per block, and the callback's time grows with them: a
- * 20 MB page's scan can find 7,000 blocks in 400 ms, and their report took
- * 100 ms in one task. A backlog goes on at the pace below.
+ * callback, a record per block, and the callback's time grows with them,
+ * garbage collection included: a 20 MB page's scan can find 7,000 blocks in
+ * 400 ms, and their report took 100 ms in one task; 1,000 still took up to
+ * 65 ms, half of it collecting (npm run bench:page -- --save-traces). A
+ * backlog goes on at the pace below.
  */
-const BATCH_MAX = 1000;
-const BACKLOG_EVERY_MS = 150;
+const BATCH_MAX = 300;
+const BACKLOG_EVERY_MS = 60;
 /** While the page scrolls, the window follows at most this often. */
 const FOLLOW_SCROLL_MS = 120;
 
