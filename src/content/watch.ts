@@ -53,9 +53,11 @@ export interface WatcherDeps {
 	onChanges: (batch: ChangeBatch) => void;
 	/**
 	 * The one thing done at once, for text nodes given to `watchText`: when
-	 * the page rewrites or removes a text node that a badge had split, the
-	 * page believes that node holds the whole text, so our split-off half must
-	 * go at once, or the old words would show twice until the next idle step.
+	 * the page rewrites, moves or removes a text node that a badge had split,
+	 * the page believes that node holds the whole text, so our split-off half
+	 * must go at once, or the old words would show twice, or apart from the
+	 * node, until the next idle step. `rewritten`: the page changed the
+	 * node's text (otherwise it moved or removed the node).
 	 */
 	onTextTouched?: (node: Text, rewritten: boolean) => void;
 	hugeAt?: () => number;
