@@ -140,8 +140,11 @@ export class NearViewport {
 		if (this.signal.aborted || this.scrollRoots.has(root)) return;
 		this.scrollRoots.add(root);
 		root.addEventListener('scroll', (event) => {
-			this.lastScrollAt = performance.now();
-			if (!this.everything && event.target !== document && this.isMainScroller(event.target)) {
+			const inner = event.target !== document;
+			const main = !inner || this.isMainScroller(event.target);
+			// A carousel or a ticker scrolling on its own is not the reader scrolling: badges need not wait for it.
+			if (main) this.lastScrollAt = performance.now();
+			if (!this.everything && inner && main) {
 				this.everything = true;
 				this.fitWindow(false);
 			}
@@ -154,7 +157,7 @@ export class NearViewport {
 		return target instanceof Element && target.clientHeight >= window.innerHeight / 2 && target.scrollHeight > target.clientHeight;
 	}
 
-	/** When the page (or a container in it) last scrolled, in `performance.now()` time. */
+	/** When the page, or a container holding its text, last scrolled, in `performance.now()` time. */
 	lastScrollAt = -Infinity;
 
 	isNear(block: Element): boolean {
