@@ -120,6 +120,8 @@ export class Badges {
 	private readonly viewport: NearViewport;
 	/** Blocks near the viewport whose badges are still to build. */
 	private readonly queue = new Set<Element>();
+	/** Blocks that got marks only, for their breadth (layout-breadth.ts). */
+	private readonly marksOnly = new Set<Element>();
 	/** For each ancestor of the blocks, its children and those of its own ancestors, counted once until the page changes (layout-breadth.ts). */
 	private childCounts = new WeakMap<Node, number>();
 	private frame = 0;
@@ -151,9 +153,20 @@ export class Badges {
 		this.viewport.watchScrolling(root);
 	}
 
-	/** The page changed: children counted before may have changed too. */
+	/**
+	 * The page changed: children counted before may have changed too. A block
+	 * given marks only that is now narrow enough gets its badges: near the
+	 * viewport now, since the observer reports it only when it comes near
+	 * again; elsewhere, then. Counted here, in idle time, not in the frame.
+	 */
 	pageChanged(): void {
 		this.childCounts = new WeakMap();
+		for (const block of this.marksOnly) {
+			if (block.isConnected && layoutBreadth(block, this.childCounts) > WIDE_LAYOUT) continue;
+			this.marksOnly.delete(block);
+			if (block.isConnected && this.viewport.isNear(block)) this.queue.add(block);
+		}
+		this.schedule();
 	}
 
 	/** Blocks with new hits: badge them when they come near the viewport. */
@@ -223,6 +236,7 @@ export class Badges {
 			this.deps.marks.add(hits.filter((hit) => !this.deps.marks.has(hit) && hit.startNode.isConnected));
 			if (layoutBreadth(block, this.childCounts) > WIDE_LAYOUT) {
 				this.queue.delete(block);
+				this.marksOnly.add(block);
 				if (hits.length > 0) this.deps.onMarksOnly();
 				continue;
 			}
@@ -447,6 +461,7 @@ export class Badges {
 		this.gapTimer = undefined;
 		this.viewport.stop();
 		this.queue.clear();
+		this.marksOnly.clear();
 		this.remove([...this.insertions.keys()]);
 		this.headOf.clear();
 	}
