@@ -380,10 +380,7 @@ export class Badges {
 		this.deps.quietly(() => {
 			host.remove();
 			if (head && tail && tail.parentNode && head.parentNode === tail.parentNode && head.nextSibling === tail) {
-				const at = head.data.length;
-				head.appendData(tail.data);
-				tail.remove();
-				this.deps.marks.refresh(this.deps.index.moveAfterMerge(head, tail, at));
+				this.mergeInto(head, tail);
 				// Badges that followed the tail now follow the merged head.
 				for (const other of [...(this.headOf.get(tail) ?? [])]) {
 					this.unlinkHead(other);
@@ -428,13 +425,19 @@ export class Badges {
 			this.dropAfter(tail, rewritten, stale);
 			if (rewritten) {
 				for (const hit of this.deps.index.forNode(tail)) stale.add(hit);
+				tail.remove();
 			} else {
-				const at = head.data.length;
-				head.appendData(tail.data);
-				this.deps.marks.refresh(this.deps.index.moveAfterMerge(head, tail, at));
+				this.mergeInto(head, tail);
 			}
-			tail.remove();
 		}
+	}
+
+	/** Puts a split-off half's text back at the end of `head`, with the hits and marks it held. */
+	private mergeInto(head: Text, tail: Text): void {
+		const at = head.data.length;
+		head.appendData(tail.data);
+		tail.remove();
+		this.deps.marks.refresh(this.deps.index.moveAfterMerge(head, tail, at));
 	}
 
 	/** Removes the badges of hits that are gone. */
