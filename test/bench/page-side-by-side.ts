@@ -22,25 +22,20 @@ import { DIST } from '../e2e/harness.ts';
 import { launch, Probe, type BenchBrowser } from './page-browser.ts';
 import { aliasSets, generatePage } from './page-gen.ts';
 import type { BenchWindow, EditResult } from './page-probe.ts';
-import type { TraceEvent } from './page-trace.ts';
+import { renderingTotals, type TraceEvent } from './page-trace.ts';
 
+/** Each kind of main-thread work on its own, PrePaint apart from Paint: the marks experiment is about the difference. */
 const RENDERING = ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Commit', 'RunMicrotasks', 'MinorGC', 'MajorGC', 'V8.GC_MC_INCREMENTAL'];
+const BY_EVENT = Object.fromEntries(RENDERING.map((name) => [name, name]));
 
 const option = (name: string): string | undefined => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 const experiments = option('experiment')?.split(',') ?? ['edits', 'marks', 'badges'];
 const rounds = Number(option('rounds') ?? 2);
 
-/** Milliseconds of each kind of main-thread work in the trace; Paint counted once (its events nest). */
+/** Milliseconds of each kind of main-thread work in the trace. */
 function rendering(events: readonly TraceEvent[]): string {
-	const byThread = new Map<string, number>();
-	for (const event of events) if (event.name === 'RunTask' && event.dur) byThread.set(`${event.pid}:${event.tid}`, (byThread.get(`${event.pid}:${event.tid}`) ?? 0) + event.dur);
-	const main = [...byThread].sort((a, b) => b[1] - a[1])[0]?.[0];
-	const sums = new Map<string, number>();
-	for (const event of events) {
-		if (`${event.pid}:${event.tid}` !== main || !event.dur || !RENDERING.includes(event.name)) continue;
-		sums.set(event.name, event.name === 'Paint' ? Math.max(sums.get('Paint') ?? 0, event.dur / 1000) : (sums.get(event.name) ?? 0) + event.dur / 1000);
-	}
-	return RENDERING.filter((name) => sums.has(name)).map((name) => `${name} ${sums.get(name)!.toFixed(1)}`).join(', ');
+	const totals = renderingTotals(events, BY_EVENT);
+	return RENDERING.filter((name) => totals[name] !== undefined).map((name) => `${name} ${totals[name]!.toFixed(1)}`).join(', ');
 }
 
 async function loaded(browser: BenchBrowser, url: string, quietMs = 1500): Promise<Probe> {

@@ -186,16 +186,16 @@ function nesting(thread: readonly TraceEvent[], url: string, from: number): Nest
 }
 
 /** Rendering and GC events not inside another of them, in time order: each is counted once. */
-function topRenderEvents(thread: readonly TraceEvent[]): TraceEvent[] {
+function topRenderEvents(thread: readonly TraceEvent[], kinds: Readonly<Record<string, string>> = RENDER_EVENTS): TraceEvent[] {
 	const out: TraceEvent[] = [];
-	walkNesting(thread.filter((event) => RENDER_EVENTS[event.name] !== undefined), (event, ancestors) => {
+	walkNesting(thread.filter((event) => kinds[event.name] !== undefined), (event, ancestors) => {
 		if (ancestors.length === 0) out.push(event);
 	});
 	return out;
 }
 
 /** Rendering and GC time in [from, to), ms by kind. */
-function partsIn(render: readonly TraceEvent[], from: number, to: number): Record<string, number> {
+function partsIn(render: readonly TraceEvent[], from: number, to: number, kinds: Readonly<Record<string, string>> = RENDER_EVENTS): Record<string, number> {
 	const out: Record<string, number> = {};
 	let low = 0;
 	let high = render.length;
@@ -205,7 +205,7 @@ function partsIn(render: readonly TraceEvent[], from: number, to: number): Recor
 		else high = mid;
 	}
 	for (let index = low; index < render.length && render[index]!.ts < to; index++) {
-		const kind = RENDER_EVENTS[render[index]!.name]!;
+		const kind = kinds[render[index]!.name]!;
 		out[kind] = (out[kind] ?? 0) + (render[index]!.dur ?? 0) / 1000;
 	}
 	return out;
@@ -279,13 +279,16 @@ export function summarise(events: readonly TraceEvent[], url: string, offset: nu
 /**
  * Rendering time by kind (style, layout, paint, intersection, gc) on the
  * page's main thread over a whole trace, with or without our script in it:
- * the thread that laid out the most.
+ * the thread with the most such events. (It was the thread that laid out the
+ * most, and a trace with no layout in it, a scroll that only repaints, then
+ * reported nothing.) `kinds` groups trace events otherwise (event name →
+ * kind); an event inside another one counted is not counted.
  */
-export function renderingTotals(events: readonly TraceEvent[]): Record<string, number> {
-	const layouts = new Map<string, number>();
-	for (const event of events) if (event.name === 'Layout') layouts.set(`${event.pid}:${event.tid}`, (layouts.get(`${event.pid}:${event.tid}`) ?? 0) + 1);
-	const busiest = [...layouts].sort((a, b) => b[1] - a[1])[0]?.[0];
+export function renderingTotals(events: readonly TraceEvent[], kinds: Readonly<Record<string, string>> = RENDER_EVENTS): Record<string, number> {
+	const counts = new Map<string, number>();
+	for (const event of events) if (kinds[event.name] !== undefined) counts.set(`${event.pid}:${event.tid}`, (counts.get(`${event.pid}:${event.tid}`) ?? 0) + 1);
+	const busiest = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 	if (!busiest) return {};
 	const thread = events.filter((event) => `${event.pid}:${event.tid}` === busiest && event.ph === 'X').sort((a, b) => a.ts - b.ts);
-	return partsIn(topRenderEvents(thread), -Infinity, Infinity);
+	return partsIn(topRenderEvents(thread, kinds), -Infinity, Infinity, kinds);
 }
