@@ -195,19 +195,17 @@ async function editWithExtension(probe: Probe, browser: BenchBrowser, options: M
 	const runs: EditResult[] = [];
 	const without: EditResult[] = [];
 	let settled = true;
+	const partnerRun = async (): Promise<void> => {
+		without.push(await partner.edit());
+		await sleep(300);
+	};
 	for (let run = 0; run < options.repeats; run++) {
 		const partnerFirst = run % 2 === 1;
-		if (partnerFirst) {
-			without.push(await partner.edit());
-			await sleep(300);
-		}
+		if (partnerFirst) await partnerRun();
 		runs.push(await editOnce(probe, options));
 		settled = await probe.waitQuiet({ mustStart: false, timeoutMs: BETWEEN_RUNS_WAIT_MS });
 		if (!settled) settled = await probe.waitQuiet({ mustStart: false, timeoutMs: FOLLOW_UP_WAIT_MS });
-		if (!partnerFirst) {
-			without.push(await partner.edit());
-			await sleep(300);
-		}
+		if (!partnerFirst) await partnerRun();
 	}
 	const state = await bench(probe);
 	const profile = stopProfile ? await stopProfile(options.profileFile!.replace(/\.cpuprofile$/, '-edits.cpuprofile'), scriptUrl) : undefined;
