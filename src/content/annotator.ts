@@ -24,6 +24,8 @@ export interface AnnotatorDeps {
 	matcher: Matcher;
 	index: CompactIndex;
 	report: FindingsReport;
+	/** The host whose site setting governs this frame (page-site.ts): "hide on this site" sets it. */
+	host: string;
 }
 
 /** Same mention at the same place: a rescan that finds it again keeps the existing mark and badge. */
@@ -54,7 +56,7 @@ class Activation {
 			// A rescan of every block costs what the first pass did: worth it once a quarter of them changed.
 			hugeAt: () => Math.max(HUGE_MUTATION, this.scan.blocksSeen >> 2),
 		});
-		this.card = new HoverCard(signal, { hideOnThisSite: () => void setSite(location.hostname, false) });
+		this.card = new HoverCard(signal, { hideOnThisSite: () => void setSite(deps.host, false) });
 		this.badges = new Badges({
 			index: this.hits,
 			marks: this.marks,

@@ -14,6 +14,7 @@ import { Annotator } from './annotator.ts';
 import { createLifetime } from './lifetime.ts';
 import { FindingsReport } from './report.ts';
 import { releaseEarlyStyle } from './mark-style.ts';
+import { governingHost } from './page-site.ts';
 
 /** Set on the isolated world's global, which the page cannot see, to refuse a second copy in one frame. */
 const LOADED = Symbol.for('whose-cloud.loaded');
@@ -25,9 +26,11 @@ async function main(): Promise<void> {
 
 	const lifetime = createLifetime();
 	const { signal } = lifetime;
+	// A frame follows its page's site setting, as the popup shows it (page-site.ts).
+	const host = governingHost();
 	const matcher = createMatcher(index.aliases, index.patterns);
 	const report = new FindingsReport(signal, () => lifetime.abort());
-	const annotator = new Annotator({ matcher, index, report }, signal);
+	const annotator = new Annotator({ matcher, index, report, host }, signal);
 
 	const apply = (state: SettingsState): void => {
 		const { language } = state.settings;
@@ -35,7 +38,7 @@ async function main(): Promise<void> {
 		if (language !== 'auto' && !hasMessages(language)) {
 			send('ui-messages', { lang: language }).then((table) => provideMessages(language, table), () => undefined);
 		}
-		if (isActiveOn(state.settings, location.hostname, state.paused)) annotator.start(state.settings);
+		if (isActiveOn(state.settings, host, state.paused)) annotator.start(state.settings);
 		else {
 			annotator.stop();
 			// Off here: the early script's style sheet goes too, the page's own sheets are as they were.

@@ -19,12 +19,22 @@ export interface LocalServer {
 /** Extra routes for tests: path → [content type, body]. */
 export type Routes = Record<string, [string, string | Buffer]>;
 
+/**
+ * A page whose frame comes from this same server named localhost: to the
+ * browser another site, so the frame is cross-origin to its page.
+ */
+function crossSiteFramePage(port: number): string {
+	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Cross-site frame</title></head>
+<body><p id="top">The page itself names AWS.</p><iframe id="embed" src="http://localhost:${port}/frame.html" width="600" height="120" title="embedded from another site"></iframe></body></html>`;
+}
+
 export async function startServer(port = 0, routes: Routes = {}): Promise<LocalServer> {
 	const requests: string[] = [];
+	let actualPort = port;
 	const server: Server = createServer(async (request, response) => {
 		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
 		requests.push(url.pathname + url.search);
-		const route = routes[url.pathname];
+		const route = url.pathname === '/cross-frame.html' ? ['text/html; charset=utf-8', crossSiteFramePage(actualPort)] as const : routes[url.pathname];
 		if (route) {
 			response.writeHead(200, { 'content-type': route[0], 'cache-control': 'no-store' });
 			response.end(route[1]);
@@ -49,7 +59,7 @@ export async function startServer(port = 0, routes: Routes = {}): Promise<LocalS
 	});
 	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
 	const address = server.address();
-	const actualPort = typeof address === 'object' && address ? address.port : port;
+	actualPort = typeof address === 'object' && address ? address.port : port;
 	return {
 		origin: `http://127.0.0.1:${actualPort}`,
 		requests,

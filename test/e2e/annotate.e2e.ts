@@ -437,6 +437,30 @@ describe('web components and frames', () => {
 	});
 });
 
+describe('frames from other sites', () => {
+	it('follow the site setting of the page they are in, live', async () => {
+		const page = await open('/cross-frame.html');
+		const frameBadges = async (): Promise<number> => {
+			const frame = page.frames().find((item) => item.url().startsWith('http://localhost:'));
+			return frame ? frame.evaluate(() => [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('whose-cloud-')).length) : -1;
+		};
+		await expect.poll(() => countBadges(page), { timeout: 10_000 }).toBe(1);
+		await expect.poll(frameBadges, { timeout: 10_000 }).toBe(2);
+
+		// Off for the page's site: the frame from localhost goes quiet too, as the popup's switch promises.
+		await setSettings({ sites: { '127.0.0.1': false } });
+		await expect.poll(() => countBadges(page)).toBe(0);
+		await expect.poll(frameBadges).toBe(0);
+
+		// Off for the frame's own host only: this page is on, so the frame is too.
+		await setSettings({ sites: { '127.0.0.1': true, 'localhost': false } });
+		await expect.poll(() => countBadges(page), { timeout: 10_000 }).toBe(1);
+		await expect.poll(frameBadges, { timeout: 10_000 }).toBe(2);
+		await setSettings({ sites: {} });
+		await page.close();
+	});
+});
+
 describe('pages with a strict Content Security Policy', () => {
 	it('still shows styled badges and a styled card', async () => {
 		const page = await open('/strict.csp.html');
@@ -459,10 +483,11 @@ describe('pages with a strict Content Security Policy', () => {
 
 describe('privacy', () => {
 	it('made no network request beyond the pages the tests opened', () => {
-		const outside = browser.requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith('chrome-extension://') && !url.startsWith('data:'));
+		const frameOrigin = server.origin.replace('127.0.0.1', 'localhost');
+		const outside = browser.requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith(frameOrigin) && !url.startsWith('chrome-extension://') && !url.startsWith('data:'));
 		expect(outside).toEqual([]);
 		// The extension itself fetched nothing from the test server either: only the pages and the frame.
-		const extra = server.requests.filter((path) => !/^\/(integrity|live|long|long-inner|wide|shadow-list|components|frame|strict\.csp)\.html(\?.*)?$|^\/cdata\.xhtml$|^\/favicon\.ico$/.test(path));
+		const extra = server.requests.filter((path) => !/^\/(integrity|live|long|long-inner|wide|shadow-list|components|frame|cross-frame|strict\.csp)\.html(\?.*)?$|^\/cdata\.xhtml$|^\/favicon\.ico$/.test(path));
 		expect(extra).toEqual([]);
 	});
 });

@@ -5,7 +5,8 @@
  *   - the content script ran (badges beside the page's vendor names);
  *   - the page's text is unchanged;
  *   - the background answers a typed message sent from an extension page;
- *   - the background holds the page's report (content → background works).
+ *   - the background holds the page's report (content → background works);
+ *   - a frame from another site follows its page's site setting.
  * Results go to the JSON file named by the first argument ({ checks: [...] }).
  */
 import { spawn } from 'node:child_process';
@@ -34,6 +35,9 @@ function freePort(): Promise<number> {
 		});
 	});
 }
+
+/** Badges are elements whose tag starts with "whose-cloud-"; the page can see that they exist, nothing more. */
+const BADGE_COUNT = `[...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('whose-cloud-')).length`;
 
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -78,8 +82,7 @@ try {
 	check('web-ext opened the test page', Boolean(pageContext));
 	if (!pageContext) throw new Error('page not found');
 
-	// Badges are elements whose tag starts with "whose-cloud-"; the page can see that they exist, nothing more.
-	const badgeCount = (): Promise<number> => client.evaluate<number>(pageContext, `[...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('whose-cloud-')).length`);
+	const badgeCount = (): Promise<number> => client.evaluate<number>(pageContext, BADGE_COUNT);
 	const badges = await poll(badgeCount, (count) => count >= 3);
 	check('content script added badges beside vendor names', badges >= 3, `${badges} badges`);
 
@@ -131,6 +134,23 @@ try {
 		(list) => list.length >= 3,
 	);
 	check('background received the page report', vendors.includes('aws') && vendors.includes('ovhcloud'), vendors.join(', '));
+
+	// A frame from another site follows its page's site setting. Firefox has no location.ancestorOrigins, but
+	// lets a content script read the address of a page the extension has access to: that path is tested here.
+	// Switch the page's site off from the extension page.
+	// The legal page opened in front: bring the page's tab back, as a hidden tab draws no frames (no badges).
+	await client.send('browsingContext.activate', { context: pageContext });
+	await client.send('browsingContext.navigate', { context: pageContext, url: `${server.origin}/cross-frame.html`, wait: 'complete' });
+	const frameContext = (await poll(() => client.send<{ contexts: Array<{ children?: Array<{ context: string; url: string }> }> }>('browsingContext.getTree', { root: pageContext }),
+		(tree) => (tree.contexts[0]?.children ?? []).some((child) => child.url.startsWith('http://localhost:')))).contexts[0]?.children?.find((child) => child.url.startsWith('http://localhost:'))?.context;
+	if (!frameContext) throw new Error('the cross-site frame did not load');
+	const frameBadges = await poll(() => client.evaluate<number>(frameContext, BADGE_COUNT), (count) => count === 2);
+	await client.evaluate(extensionPage, `(async () => {
+		const current = (await browser.storage.local.get('settings')).settings ?? {};
+		await browser.storage.local.set({ settings: { ...current, sites: { '127.0.0.1': false } } });
+	})()`);
+	const afterOff = await poll(() => client.evaluate<number>(frameContext, BADGE_COUNT), (count) => count === 0, 10_000);
+	check('a frame from another site follows its page\'s site setting, live', frameBadges === 2 && afterOff === 0, `frame badges ${frameBadges} → ${afterOff} after switching 127.0.0.1 off`);
 } catch (error) {
 	check('smoke test ran to the end', false, error instanceof Error ? error.message : String(error));
 	console.log(log.split('\n').slice(-30).join('\n'));
