@@ -118,7 +118,7 @@ other script inside). Style, layout and paint that our changes cause run outside
 	console.log('\nTargets');
 	for (const target of targets(results)) console.log(`${target.pass ? 'PASS' : 'MISS'}  ${target.page.padEnd(18)} ${target.name.padEnd(42)} ${target.value}`);
 	for (const result of results) {
-		printProfile(`${result.name}, annotating`, result.extension.profile);
+		printProfile(`${result.name}, annotating (the last load)`, result.extension.profile);
 		printProfile(`${result.name}, during the page's edits`, result.edits.profile);
 	}
 }
