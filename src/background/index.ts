@@ -8,7 +8,7 @@ import browser from 'webextension-polyfill';
 import { buildCard } from '../core/card.ts';
 import { dataset } from '../data/index.ts';
 import { messageTables } from '../shared/i18n-bundle.ts';
-import { handle } from '../shared/messages.ts';
+import { handle, sendToTab } from '../shared/messages.ts';
 import { followLanguageSetting } from './language.ts';
 import { clearPausesOnRestart } from './session-pause.ts';
 import { forgetTab, recordFrame, tabReport } from './tab-state.ts';
@@ -26,6 +26,8 @@ handle({
 		return undefined;
 	},
 	'tab-report': ({ tabId }) => tabReport(tabId),
+	// The top frame's own answer: what the popup shows as "this site". No content script there yet: null.
+	'frame-page-host': async (_, sender) => (sender.tab?.id === undefined ? null : sendToTab(sender.tab.id, 'top-host', undefined, 0).catch(() => null)),
 	'ui-messages': ({ lang }) => messageTables[lang],
 	'vendor-card': ({ vendor, offering, lang }) => buildCard(dataset, vendor, offering, lang) ?? null,
 	'open-legal': async ({ regime }) => {

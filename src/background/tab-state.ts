@@ -33,8 +33,9 @@ async function persist(): Promise<void> {
 
 export async function recordFrame(tabId: number, frameId: number, report: PageReport): Promise<void> {
 	const all = await load();
-	const frames = frameId === 0 ? {} : (all[tabId] ?? {});
-	// A new top-frame report means a new page: earlier frames belonged to the old one.
+	// A navigation forgets the tab (tabs.onUpdated, "loading"); a top frame's new report is the same page,
+	// so the frames' reports stay (a top frame reports after every change: it used to erase theirs).
+	const frames = all[tabId] ?? {};
 	frames[frameId] = report;
 	all[tabId] = frames;
 	await persist();

@@ -14,7 +14,7 @@ import { Annotator } from './annotator.ts';
 import { createLifetime } from './lifetime.ts';
 import { FindingsReport } from './report.ts';
 import { releaseEarlyStyle } from './mark-style.ts';
-import { governingHost } from './page-site.ts';
+import { governingHost, thisFrame } from './page-site.ts';
 
 /** Set on the isolated world's global, which the page cannot see, to refuse a second copy in one frame. */
 const LOADED = Symbol.for('whose-cloud.loaded');
@@ -26,11 +26,22 @@ async function main(): Promise<void> {
 
 	const lifetime = createLifetime();
 	const { signal } = lifetime;
+	// Asked before the annotator exists, "show me" finds nothing.
+	let reveal = (_vendor: string, _offering?: string): boolean => false;
+	// Only the top frame answers: the popup's "show me", and the background asking on behalf of a frame.
+	// Registered before any wait, so that a frame's question finds it as early as possible.
+	if (window === window.top) {
+		handle({
+			'reveal-mention': ({ vendor, offering }) => reveal(vendor, offering),
+			'top-host': () => location.hostname,
+		}, signal);
+	}
 	// A frame follows its page's site setting, as the popup shows it (page-site.ts).
-	const host = governingHost();
+	const host = await governingHost(thisFrame(() => send('frame-page-host')));
 	const matcher = createMatcher(index.aliases, index.patterns);
 	const report = new FindingsReport(signal, () => lifetime.abort());
-	const annotator = new Annotator({ matcher, index, report, host }, signal);
+	const active = new Annotator({ matcher, index, report, host }, signal);
+	reveal = (vendor, offering) => active.reveal(vendor, offering);
 
 	const apply = (state: SettingsState): void => {
 		const { language } = state.settings;
@@ -38,9 +49,9 @@ async function main(): Promise<void> {
 		if (language !== 'auto' && !hasMessages(language)) {
 			send('ui-messages', { lang: language }).then((table) => provideMessages(language, table), () => undefined);
 		}
-		if (isActiveOn(state.settings, host, state.paused)) annotator.start(state.settings);
+		if (isActiveOn(state.settings, host, state.paused)) active.start(state.settings);
 		else {
-			annotator.stop();
+			active.stop();
 			// Off here: the early script's style sheet goes too, the page's own sheets are as they were.
 			releaseEarlyStyle();
 		}
@@ -52,9 +63,7 @@ async function main(): Promise<void> {
 		if (!signal.aborted) apply(state);
 	});
 	watchSettings(apply, signal);
-	// Only the top frame answers the popup; frames report their own findings to the background.
-	if (window === window.top) handle({ 'reveal-mention': ({ vendor, offering }) => annotator.reveal(vendor, offering) }, signal);
-	signal.addEventListener('abort', () => annotator.stop(), { once: true });
+	signal.addEventListener('abort', () => active.stop(), { once: true });
 }
 
 main().catch((error: unknown) => console.error('Whose Cloud?: content script failed to start', error));

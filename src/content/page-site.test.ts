@@ -6,19 +6,37 @@ const crossOrigin = (): never => {
 };
 
 /** A frame on widgets.example embedded somewhere; each case says what it can learn of its page. */
-const frame = (view: Partial<FrameView>): FrameView => ({ isTop: false, ownHost: 'widgets.example', topUrl: crossOrigin, ancestorOrigins: undefined, ...view });
+function frame(view: Partial<FrameView>): FrameView & { asked: () => number } {
+	let asked = 0;
+	const ask = view.askBackground ?? (() => Promise.resolve(null));
+	return {
+		isTop: false,
+		ownHost: 'widgets.example',
+		topUrl: crossOrigin,
+		ancestorOrigins: undefined,
+		...view,
+		askBackground: () => {
+			asked++;
+			return ask();
+		},
+		asked: () => asked,
+	};
+}
 
 describe('governingHost', () => {
-	it.each<[string, Partial<FrameView>, string]>([
-		['the top page is its own site', { isTop: true, ownHost: 'news.example', topUrl: () => 'https://other.example/' }, 'news.example'],
-		['a same-origin frame (or a Firefox content script) reads its top page', { topUrl: () => 'https://news.example/article?id=1' }, 'news.example'],
-		['a cross-origin frame in Chromium reads the last ancestor origin', { ancestorOrigins: ['https://middle.example', 'https://news.example'] }, 'news.example'],
-		['the top page\'s address wins over ancestor origins', { topUrl: () => 'http://news.example/', ancestorOrigins: ['https://other.example'] }, 'news.example'],
-		['an opaque ancestor origin is no answer: the frame\'s own host', { ancestorOrigins: ['null'] }, 'widgets.example'],
-		['a top page that is no web page (an extension page) is no answer', { topUrl: () => 'chrome-extension://abc/page.html' }, 'widgets.example'],
-		['an unreadable top page in a browser without ancestorOrigins', {}, 'widgets.example'],
-		['an empty ancestor list', { ancestorOrigins: [] }, 'widgets.example'],
-	])('%s', (_name, view, expected) => {
-		expect(governingHost(frame(view))).toBe(expected);
+	it.each<[string, Partial<FrameView>, string, number]>([
+		['the top page is its own site', { isTop: true, ownHost: 'news.example', topUrl: () => 'https://other.example/' }, 'news.example', 0],
+		['a same-origin frame reads its top page', { topUrl: () => 'https://news.example/article?id=1' }, 'news.example', 0],
+		['a cross-origin frame reads the last ancestor origin', { ancestorOrigins: ['https://middle.example', 'https://news.example'] }, 'news.example', 0],
+		['the top page\'s address wins over ancestor origins', { topUrl: () => 'http://news.example/', ancestorOrigins: ['https://other.example'] }, 'news.example', 0],
+		['a hidden ancestor origin ("null"): the background is asked', { ancestorOrigins: ['null'], askBackground: () => Promise.resolve('news.example') }, 'news.example', 1],
+		['no ancestorOrigins (older Firefox): the background is asked', { askBackground: () => Promise.resolve('news.example') }, 'news.example', 1],
+		['a top page that is no web page is no answer', { topUrl: () => 'chrome-extension://abc/page.html', askBackground: () => Promise.resolve(null) }, 'widgets.example', 1],
+		['the background cannot say: the frame\'s own host', { ancestorOrigins: [] }, 'widgets.example', 1],
+		['the background fails: the frame\'s own host', { askBackground: () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')) }, 'widgets.example', 1],
+	])('%s', async (_name, view, expected, asked) => {
+		const subject = frame(view);
+		expect(await governingHost(subject)).toBe(expected);
+		expect(subject.asked()).toBe(asked);
 	});
 });

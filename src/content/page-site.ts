@@ -8,14 +8,17 @@
 export interface FrameView {
 	isTop: boolean;
 	ownHost: string;
-	/**
-	 * The top page's URL. A same-origin frame may read it, and so may a
-	 * Firefox content script for any page the extension has access to; it
-	 * throws or is undefined otherwise.
-	 */
+	/** The top page's URL: readable by a same-origin frame; reading it throws otherwise. */
 	topUrl: () => string | undefined;
-	/** `location.ancestorOrigins` (Chromium only): the top page's origin is the last. */
+	/**
+	 * `location.ancestorOrigins`, whose last entry is the top page's origin:
+	 * Chromium, and Firefox in recent versions. It reads "null" where the
+	 * page hides its origin (Firefox, for a frame with referrerpolicy
+	 * "no-referrer"; a top page sandboxed by its CSP).
+	 */
 	ancestorOrigins: readonly string[] | undefined;
+	/** Asks the background, which asks the tab's top frame; null or a rejection when it cannot say. */
+	askBackground: () => Promise<string | null>;
 }
 
 /** A web page's host, or undefined for anything else (an opaque "null" origin, an extension page). */
@@ -30,28 +33,39 @@ function webHost(url: string | undefined): string | undefined {
 }
 
 /**
- * The host whose setting applies here. When the top page cannot be known (a
- * top page that is no web page, a sandboxed ancestor), the frame's own host:
- * the setting it followed before frames followed their page.
+ * The host whose setting applies here. What the frame can read comes first;
+ * only when that says nothing is the background asked (one message). When
+ * nothing answers, the frame's own host: the setting it followed before
+ * frames followed their page. (The background's answer comes from the top
+ * frame's content script, which may not run yet if this frame loaded first.)
  */
-export function governingHost(view: FrameView = thisFrame()): string {
+export async function governingHost(view: FrameView): Promise<string> {
 	if (view.isTop) return view.ownHost;
 	try {
 		const host = webHost(view.topUrl());
 		if (host) return host;
 	} catch {
-		// A cross-origin top page in Chromium: its location is not ours to read.
+		// A cross-origin top page: its location is not ours to read.
 	}
 	const origins = view.ancestorOrigins;
-	return (origins && origins.length > 0 ? webHost(origins[origins.length - 1]) : undefined) ?? view.ownHost;
+	const fromAncestors = origins && origins.length > 0 ? webHost(origins[origins.length - 1]) : undefined;
+	if (fromAncestors) return fromAncestors;
+	try {
+		const answer = await view.askBackground();
+		if (answer) return answer;
+	} catch {
+		// No answer (the top frame has no content script yet, or the extension is reloading).
+	}
+	return view.ownHost;
 }
 
 /** This frame, as the browser shows it. */
-function thisFrame(): FrameView {
+export function thisFrame(askBackground: FrameView['askBackground']): FrameView {
 	return {
 		isTop: window === window.top,
 		ownHost: location.hostname,
 		topUrl: () => window.top?.location.href,
 		ancestorOrigins: location.ancestorOrigins ? [...location.ancestorOrigins] : undefined,
+		askBackground,
 	};
 }

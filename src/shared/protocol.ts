@@ -33,6 +33,10 @@ export interface Protocol {
 	'ping': { request: undefined; response: { version: string; dataVersion: string } };
 	/** cs → bg: what this frame found, for the toolbar count and the popup. */
 	'page-report': { request: PageReport; response: undefined };
+	/** cs (a frame that cannot tell) → bg: the host of the page it is in, asked of the tab's top frame; null when unknown. */
+	'frame-page-host': { request: undefined; response: string | null };
+	/** bg → cs (top frame): its page's host. */
+	'top-host': { request: undefined; response: string };
 	/** cs → bg: one language's UI messages, when the user forced a language (the content script does not bundle them). */
 	'ui-messages': { request: { lang: 'en' | 'fr' }; response: Record<string, { message: string; placeholders?: Record<string, { content: string }> }> };
 	/** cs/ui → bg: the full card for a vendor, in a language. */

@@ -20,12 +20,16 @@ export interface LocalServer {
 export type Routes = Record<string, [string, string | Buffer]>;
 
 /**
- * A page whose frame comes from this same server named localhost: to the
- * browser another site, so the frame is cross-origin to its page.
+ * A page whose frames come from this same server named localhost: to the
+ * browser another site, so they are cross-origin to their page. The second
+ * frame is told not to know its page (referrerpolicy="no-referrer": Firefox
+ * then hides the page's origin from it too).
  */
 function crossSiteFramePage(port: number): string {
-	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Cross-site frame</title></head>
-<body><p id="top">The page itself names AWS.</p><iframe id="embed" src="http://localhost:${port}/frame.html" width="600" height="120" title="embedded from another site"></iframe></body></html>`;
+	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Cross-site frames</title></head>
+<body><p id="top">The page itself names AWS.</p>
+<iframe src="http://localhost:${port}/frame.html?told" width="600" height="120" title="embedded from another site"></iframe>
+<iframe src="http://localhost:${port}/frame.html?hidden" referrerpolicy="no-referrer" width="600" height="120" title="embedded from another site, without a referrer"></iframe></body></html>`;
 }
 
 export async function startServer(port = 0, routes: Routes = {}): Promise<LocalServer> {

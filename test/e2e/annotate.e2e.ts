@@ -438,26 +438,38 @@ describe('web components and frames', () => {
 });
 
 describe('frames from other sites', () => {
-	it('follow the site setting of the page they are in, live', async () => {
+	it('follow the site setting of the page they are in, live, and count in its report', async () => {
 		const page = await open('/cross-frame.html');
-		const frameBadges = async (): Promise<number> => {
-			const frame = page.frames().find((item) => item.url().startsWith('http://localhost:'));
+		const frameBadges = (which: 'told' | 'hidden') => async (): Promise<number> => {
+			const frame = page.frames().find((item) => item.url().startsWith('http://localhost:') && item.url().endsWith(`?${which}`));
 			return frame ? frame.evaluate(() => [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('whose-cloud-')).length) : -1;
 		};
-		await expect.poll(() => countBadges(page), { timeout: 10_000 }).toBe(1);
-		await expect.poll(frameBadges, { timeout: 10_000 }).toBe(2);
+		try {
+			await expect.poll(() => countBadges(page), { timeout: 10_000 }).toBe(1);
+			await expect.poll(frameBadges('told'), { timeout: 10_000 }).toBe(2);
+			await expect.poll(frameBadges('hidden'), { timeout: 10_000 }).toBe(2);
 
-		// Off for the page's site: the frame from localhost goes quiet too, as the popup's switch promises.
-		await setSettings({ sites: { '127.0.0.1': false } });
-		await expect.poll(() => countBadges(page)).toBe(0);
-		await expect.poll(frameBadges).toBe(0);
+			// The page reports again after a change of its own: the frames' findings stay in the tab's report.
+			const tabId = await tabIdOf(control, `${server.origin}/cross-frame.html`);
+			await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p>It also names Scaleway.</p>'));
+			await expect.poll(async () => (await sendFrom<{ vendors: Array<{ vendor: string }> } | null>(control, 'tab-report', { tabId }))?.vendors.map((item) => item.vendor).sort() ?? [], { timeout: 10_000 })
+				.toEqual(['aws', 'ionos', 'scaleway', 'upcloud']);
 
-		// Off for the frame's own host only: this page is on, so the frame is too.
-		await setSettings({ sites: { '127.0.0.1': true, 'localhost': false } });
-		await expect.poll(() => countBadges(page), { timeout: 10_000 }).toBe(1);
-		await expect.poll(frameBadges, { timeout: 10_000 }).toBe(2);
-		await setSettings({ sites: {} });
-		await page.close();
+			// Off for the page's site: the frames from localhost go quiet too, as the popup's switch promises.
+			await setSettings({ sites: { '127.0.0.1': false } });
+			await expect.poll(() => countBadges(page), { timeout: 10_000 }).toBe(0);
+			await expect.poll(frameBadges('told'), { timeout: 10_000 }).toBe(0);
+			await expect.poll(frameBadges('hidden'), { timeout: 10_000 }).toBe(0);
+
+			// Off for the frames' own host only: this page is on, so its frames are too.
+			await setSettings({ sites: { '127.0.0.1': true, 'localhost': false } });
+			await expect.poll(() => countBadges(page), { timeout: 10_000 }).toBe(2);
+			await expect.poll(frameBadges('told'), { timeout: 10_000 }).toBe(2);
+			await expect.poll(frameBadges('hidden'), { timeout: 10_000 }).toBe(2);
+		} finally {
+			await setSettings({ sites: {} });
+			await page.close();
+		}
 	});
 });
 
