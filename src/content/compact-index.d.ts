@@ -4,3 +4,5 @@ import type { CompactIndex } from '../core/compact.ts';
 
 declare const index: CompactIndex;
 export default index;
+/** `cueTables()` (core/match/cue-scan.ts) as JSON text, parsed only when a page first needs it. */
+export declare const cueTablesJson: string;

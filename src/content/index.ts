@@ -4,7 +4,8 @@
  * with the core matcher and annotates it; settings changes apply live.
  * Everything hangs off one lifetime signal (see lifetime.ts).
  */
-import index from 'virtual:compact-index';
+import index, { cueTablesJson } from 'virtual:compact-index';
+import { type CueTables, useCueTables } from '../core/match/cue-scan.ts';
 import { createMatcher } from '../core/match/matcher.ts';
 import { isActiveOn } from '../core/settings.ts';
 import { hasMessages, provideMessages, setLanguage } from '../shared/i18n.ts';
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
 	}
 	// A frame follows its page's site setting, as the popup shows it (page-site.ts).
 	const host = await governingHost(thisFrame(() => send('frame-page-host')));
+	useCueTables(() => JSON.parse(cueTablesJson) as CueTables);
 	const matcher = createMatcher(index.aliases, index.patterns);
 	const report = new FindingsReport(signal, () => lifetime.abort());
 	const active = new Annotator({ matcher, index, report, host }, signal);

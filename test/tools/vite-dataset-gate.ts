@@ -11,6 +11,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCompactIndex } from '../../src/core/compact.ts';
+import { cueTables } from '../../src/core/match/cue-scan.ts';
 import { patternSources } from '../../src/core/match/pattern.ts';
 import { validateDataset } from '../../src/core/dataset/validate.ts';
 import type { Dataset } from '../../src/core/dataset/types.ts';
@@ -38,7 +39,8 @@ export function writeCompactIndex(options: { strict: boolean }): string {
 	const path = join(OUT_DIR, 'compact-index.js');
 	// A JSON string, not an object literal: V8 parses JSON.parse's argument faster than the same data as code,
 	// and every page's content script pays for this at load ("Faster apps with JSON.parse", Chrome Dev Summit 2019: for objects of 10 kB or more).
-	writeFileSync(path, `// Generated from src/data by test/tools/vite-dataset-gate.ts.\nexport default JSON.parse(${JSON.stringify(JSON.stringify(index))});\n`);
+	// The cue tables stay text until a page names an ambiguous vendor (see match/cue-scan.ts).
+	writeFileSync(path, `// Generated from src/data by test/tools/vite-dataset-gate.ts.\nexport default JSON.parse(${JSON.stringify(JSON.stringify(index))});\nexport const cueTablesJson = ${JSON.stringify(JSON.stringify(cueTables()))};\n`);
 	return path;
 }
 

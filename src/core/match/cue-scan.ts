@@ -199,8 +199,8 @@ const TABLE_MASK = (1 << TABLE_BITS) - 1;
 const tableHashes = new Uint32Array(1 << TABLE_BITS);
 /** Per slot: 1 + index into WORD_LISTS and PHRASE_LISTS (0: empty slot). */
 const tableEntry = new Uint16Array(1 << TABLE_BITS);
-const WORD_LISTS: Array<WordEntry[] | undefined> = [];
-const PHRASE_LISTS: Array<PhraseEntry[] | undefined> = [];
+let WORD_LISTS: Array<WordEntry[] | undefined> = [];
+let PHRASE_LISTS: Array<PhraseEntry[] | undefined> = [];
 function fillTable(): void {
 	for (const hash of new Set([...WORDS.keys(), ...PHRASES.keys()])) {
 		let slot = hash & TABLE_MASK;
@@ -213,17 +213,123 @@ function fillTable(): void {
 }
 
 /**
- * The fold and cue tables are built on the first scan, not when the module
- * loads: they cost a few milliseconds, and the content script loads on every
- * page, most of which never name an ambiguous vendor.
+ * The fold and cue tables are made on the first scan, not when the module
+ * loads: the content script loads on every page, most of which never name an
+ * ambiguous vendor. Built on a page, they cost 8-12 ms of cold code (profile
+ * of `npm run bench:page -- --pages=100kB --profile`), a quarter of all our
+ * fixed cost there. So the extension's build makes them once (`cueTables`),
+ * and the content script hands them over as JSON text (`useCueTables`), parsed
+ * only here, on first need: parsing them on every page would cost the pages
+ * that never need them. Node and the tests build them here.
  */
 let tablesReady = false;
+let prebuilt: (() => CueTables) | undefined;
+let origin: 'prebuilt' | 'built' | undefined;
 function ensureTables(): void {
 	if (tablesReady) return;
 	tablesReady = true;
+	try {
+		if (prebuilt && install(prebuilt())) {
+			origin = 'prebuilt';
+			return;
+		}
+	} catch {
+		// Unreadable (not JSON): built here instead, as below.
+	}
 	fillFolded();
 	indexCues();
 	fillTable();
+	origin = 'built';
+}
+
+/** Where the tables in use came from, once they exist: for tests and diagnosis. */
+export const cueTablesOrigin = (): 'prebuilt' | 'built' | undefined => origin;
+
+/**
+ * The fold and cue tables as plain data (JSON), made when the extension is
+ * built. Installing them is nearly a copy: rebuilding the word and phrase
+ * lists from folded, numbered cues still took 6-9 ms on a page (the Maps and
+ * objects of cold code), where JSON.parse makes the same objects natively.
+ * The hash table's slots are left out (a quarter of the size): placing the
+ * entries again takes one hash of a short word each.
+ */
+export interface CueTables {
+	/** Folded units of [0, LATIN_END) then [PUNCTUATION, PUNCTUATION_END). */
+	folded: number[];
+	/** Per distinct hash, in entry order: the cue words with that hash, and the phrases ending with a word that has it. */
+	words: Array<WordEntry[] | null>;
+	phrases: Array<PhraseEntry[] | null>;
+}
+
+/** The tables as this module builds them, for the extension's build to embed. */
+export function cueTables(): CueTables {
+	ensureTables();
+	return {
+		folded: [...FOLDED.subarray(0, LATIN_END), ...FOLDED.subarray(PUNCTUATION, PUNCTUATION_END)],
+		words: WORD_LISTS.map((list) => list ?? null),
+		phrases: PHRASE_LISTS.map((list) => list ?? null),
+	};
+}
+
+const isSet = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 0 && (value as number) < CUE_SET_IDS.length;
+const isWord = (entry: WordEntry): boolean =>
+	typeof entry === 'object' && entry !== null && typeof entry.key === 'string' && entry.key !== '' && Number.isInteger(entry.id)
+	&& Array.isArray(entry.sets) && entry.sets.length > 0 && entry.sets.every(isSet);
+const isPhrase = (entry: PhraseEntry): boolean =>
+	typeof entry === 'object' && entry !== null && Array.isArray(entry.hashes) && entry.hashes.length > 0 && entry.hashes.length <= RECENT
+	&& entry.hashes.every((hash) => Number.isInteger(hash) && hash >= 0 && hash <= 0xffffffff) && isSet(entry.set) && Number.isInteger(entry.id);
+
+/**
+ * The hash an entry's lists share, or undefined when the lists are not as
+ * `cueTables` makes them (an entry has a word or a phrase, each well formed).
+ */
+function entryHash(words: WordEntry[] | null, phrases: PhraseEntry[] | null): number | undefined {
+	if (words !== null && !(Array.isArray(words) && words.length > 0 && words.every(isWord))) return undefined;
+	if (phrases !== null && !(Array.isArray(phrases) && phrases.length > 0 && phrases.every(isPhrase))) return undefined;
+	if (words) return hashOf(words[0]!.key);
+	if (phrases) return phrases[0]!.hashes[phrases[0]!.hashes.length - 1];
+	return undefined;
+}
+
+/** A light check of the whole: what the build wrote, read back; each entry is checked as it is placed. */
+function wellFormed(tables: CueTables): boolean {
+	if (typeof tables !== 'object' || tables === null) return false;
+	const { folded, words, phrases } = tables;
+	return Array.isArray(folded) && folded.length === LATIN_END + PUNCTUATION_END - PUNCTUATION && folded.every((unit) => Number.isInteger(unit) && unit >= -1)
+		&& Array.isArray(words) && Array.isArray(phrases) && words.length === phrases.length && words.length < TABLE_MASK;
+}
+
+/**
+ * Hands over tables made by `cueTables` (in the extension's build, from the
+ * same cue lists), to be read when first needed. Tables of the wrong shape
+ * are refused then, and this module builds its own, as it would without them.
+ */
+export function useCueTables(source: () => CueTables): void {
+	if (!tablesReady) prebuilt = source;
+}
+
+/** Copies `tables` in; false, and nothing installed, when their shape is wrong. */
+function install(tables: CueTables): boolean {
+	if (!wellFormed(tables)) return false;
+	const { words, phrases } = tables;
+	const hashes = new Uint32Array(words.length);
+	for (let index = 0; index < words.length; index++) {
+		const hash = entryHash(words[index]!, phrases[index]!);
+		if (hash === undefined) return false;
+		hashes[index] = hash;
+	}
+	FOLDED = new Int16Array(PUNCTUATION_END);
+	FOLDED.set(tables.folded.slice(0, LATIN_END), 0);
+	FOLDED.set(tables.folded.slice(LATIN_END), PUNCTUATION);
+	for (let index = 0; index < hashes.length; index++) {
+		let slot = hashes[index]! & TABLE_MASK;
+		while (tableEntry[slot]) slot = (slot + 1) & TABLE_MASK;
+		tableHashes[slot] = hashes[index]!;
+		tableEntry[slot] = index + 1;
+	}
+	WORD_LISTS = words.map((list) => list ?? undefined);
+	PHRASE_LISTS = phrases.map((list) => list ?? undefined);
+	return true;
 }
 
 /** Hashes of the words read so far in the current scan, as a ring (see RECENT). */
