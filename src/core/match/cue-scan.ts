@@ -201,8 +201,17 @@ const tableHashes = new Uint32Array(1 << TABLE_BITS);
 const tableEntry = new Uint16Array(1 << TABLE_BITS);
 let WORD_LISTS: Array<WordEntry[] | undefined> = [];
 let PHRASE_LISTS: Array<PhraseEntry[] | undefined> = [];
+/**
+ * Distinct hashes the table takes at most: half its slots, so that a word
+ * that is no cue (nearly every word) ends its probe at once.
+ */
+const TABLE_ENTRIES_MAX = 1 << (TABLE_BITS - 1);
+
 function fillTable(): void {
-	for (const hash of new Set([...WORDS.keys(), ...PHRASES.keys()])) {
+	const hashes = new Set([...WORDS.keys(), ...PHRASES.keys()]);
+	// Fails every test that decides a name: the cue lists outgrew the table, make TABLE_BITS larger.
+	if (hashes.size > TABLE_ENTRIES_MAX) throw new Error(`${hashes.size} cue words and phrase ends: more than the table's ${TABLE_ENTRIES_MAX}`);
+	for (const hash of hashes) {
 		let slot = hash & TABLE_MASK;
 		while (tableEntry[slot]) slot = (slot + 1) & TABLE_MASK;
 		tableHashes[slot] = hash;
@@ -254,6 +263,8 @@ export const cueTablesOrigin = (): 'prebuilt' | 'built' | undefined => origin;
  * entries again takes one hash of a short word each.
  */
 export interface CueTables {
+	/** `cueListsFingerprint()` of the cue lists they were made from: tables made from other lists are refused. */
+	fingerprint: number;
 	/** Folded units of [0, LATIN_END) then [PUNCTUATION, PUNCTUATION_END). */
 	folded: number[];
 	/** Per distinct hash, in entry order: the cue words with that hash, and the phrases ending with a word that has it. */
@@ -261,10 +272,39 @@ export interface CueTables {
 	phrases: Array<PhraseEntry[] | null>;
 }
 
+/**
+ * A summary of the cue lists a table is made from: per cue set, its name and
+ * the count and total length of its words and of its phrases. Tables made
+ * from other lists (a content script rebuilt while the generated index was
+ * not) are refused. It reads each cue's length only: hashing every cue's
+ * text here, with the entry checks, cost as much as building the tables.
+ */
+function cueListsFingerprint(): number {
+	let hash = FNV_OFFSET;
+	const mix = (value: number): void => {
+		hash = Math.imul(hash ^ value, FNV_PRIME);
+	};
+	for (const id of CUE_SET_IDS) {
+		const cues: CueSet = CUES[id];
+		mix(hashOf(id));
+		let length = 0;
+		for (const word of cues.words) length += word.length;
+		mix(cues.words.length);
+		mix(length);
+		length = 0;
+		const phrases = cues.phrases ?? [];
+		for (const phrase of phrases) length += phrase.length;
+		mix(phrases.length);
+		mix(length);
+	}
+	return hash >>> 0;
+}
+
 /** The tables as this module builds them, for the extension's build to embed. */
 export function cueTables(): CueTables {
 	ensureTables();
 	return {
+		fingerprint: cueListsFingerprint(),
 		folded: [...FOLDED.subarray(0, LATIN_END), ...FOLDED.subarray(PUNCTUATION, PUNCTUATION_END)],
 		words: WORD_LISTS.map((list) => list ?? null),
 		phrases: PHRASE_LISTS.map((list) => list ?? null),
@@ -272,31 +312,41 @@ export function cueTables(): CueTables {
 }
 
 const isSet = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 0 && (value as number) < CUE_SET_IDS.length;
+/** Cue ids index no array, but CueTally keeps them in an Int32Array and tells "none" by -1. */
+const isCueId = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 0 && (value as number) < 2 ** 31;
 const isWord = (entry: WordEntry): boolean =>
-	typeof entry === 'object' && entry !== null && typeof entry.key === 'string' && entry.key !== '' && Number.isInteger(entry.id)
+	typeof entry === 'object' && entry !== null && typeof entry.key === 'string' && entry.key !== '' && isCueId(entry.id)
 	&& Array.isArray(entry.sets) && entry.sets.length > 0 && entry.sets.every(isSet);
 const isPhrase = (entry: PhraseEntry): boolean =>
 	typeof entry === 'object' && entry !== null && Array.isArray(entry.hashes) && entry.hashes.length > 0 && entry.hashes.length <= RECENT
-	&& entry.hashes.every((hash) => Number.isInteger(hash) && hash >= 0 && hash <= 0xffffffff) && isSet(entry.set) && Number.isInteger(entry.id);
+	&& entry.hashes.every((hash) => Number.isInteger(hash) && hash >= 0 && hash <= 0xffffffff) && isSet(entry.set) && isCueId(entry.id);
 
 /**
  * The hash an entry's lists share, or undefined when the lists are not as
- * `cueTables` makes them (an entry has a word or a phrase, each well formed).
+ * `cueTables` makes them: a word or a phrase or both, each well formed, every
+ * word hashing to the entry's hash and every phrase ending with it. What it
+ * cannot see is taken on trust, the generated file being the build's own: a
+ * key in another form than folded, and the hash of an entry holding phrases
+ * alone (phrases keep only their words' hashes).
  */
 function entryHash(words: WordEntry[] | null, phrases: PhraseEntry[] | null): number | undefined {
 	if (words !== null && !(Array.isArray(words) && words.length > 0 && words.every(isWord))) return undefined;
 	if (phrases !== null && !(Array.isArray(phrases) && phrases.length > 0 && phrases.every(isPhrase))) return undefined;
-	if (words) return hashOf(words[0]!.key);
-	if (phrases) return phrases[0]!.hashes[phrases[0]!.hashes.length - 1];
-	return undefined;
+	const hash = words ? hashOf(words[0]!.key) : phrases ? phrases[0]!.hashes[phrases[0]!.hashes.length - 1] : undefined;
+	if (hash === undefined) return undefined;
+	// Nearly every entry holds one word or one phrase: the loops below rarely run.
+	if (words) for (let index = 1; index < words.length; index++) if (hashOf(words[index]!.key) !== hash) return undefined;
+	if (phrases) for (const phrase of phrases) if (phrase.hashes[phrase.hashes.length - 1] !== hash) return undefined;
+	return hash;
 }
 
-/** A light check of the whole: what the build wrote, read back; each entry is checked as it is placed. */
+/** The checks that need no entry: the fingerprint, the fold table, list lengths within the table. */
 function wellFormed(tables: CueTables): boolean {
 	if (typeof tables !== 'object' || tables === null) return false;
-	const { folded, words, phrases } = tables;
-	return Array.isArray(folded) && folded.length === LATIN_END + PUNCTUATION_END - PUNCTUATION && folded.every((unit) => Number.isInteger(unit) && unit >= -1)
-		&& Array.isArray(words) && Array.isArray(phrases) && words.length === phrases.length && words.length < TABLE_MASK;
+	const { fingerprint, folded, words, phrases } = tables;
+	return fingerprint === cueListsFingerprint()
+		&& Array.isArray(folded) && folded.length === LATIN_END + PUNCTUATION_END - PUNCTUATION && folded.every((unit) => Number.isInteger(unit) && unit >= -1)
+		&& Array.isArray(words) && Array.isArray(phrases) && words.length === phrases.length && words.length > 0 && words.length <= TABLE_ENTRIES_MAX;
 }
 
 /**
@@ -308,25 +358,32 @@ export function useCueTables(source: () => CueTables): void {
 	if (!tablesReady) prebuilt = source;
 }
 
-/** Copies `tables` in; false, and nothing installed, when their shape is wrong. */
+/**
+ * Copies `tables` in; false, and nothing installed, when they are not as
+ * `cueTables` makes them. Every check runs, and every slot is placed in a
+ * table of its own, before the module's tables change.
+ */
 function install(tables: CueTables): boolean {
 	if (!wellFormed(tables)) return false;
 	const { words, phrases } = tables;
-	const hashes = new Uint32Array(words.length);
+	const hashes = new Uint32Array(1 << TABLE_BITS);
+	const entries = new Uint16Array(1 << TABLE_BITS);
 	for (let index = 0; index < words.length; index++) {
 		const hash = entryHash(words[index]!, phrases[index]!);
 		if (hash === undefined) return false;
-		hashes[index] = hash;
+		let slot = hash & TABLE_MASK;
+		for (; entries[slot]; slot = (slot + 1) & TABLE_MASK) {
+			// Two entries for one hash: the second could never be reached.
+			if (hashes[slot] === hash) return false;
+		}
+		hashes[slot] = hash;
+		entries[slot] = index + 1;
 	}
 	FOLDED = new Int16Array(PUNCTUATION_END);
 	FOLDED.set(tables.folded.slice(0, LATIN_END), 0);
 	FOLDED.set(tables.folded.slice(LATIN_END), PUNCTUATION);
-	for (let index = 0; index < hashes.length; index++) {
-		let slot = hashes[index]! & TABLE_MASK;
-		while (tableEntry[slot]) slot = (slot + 1) & TABLE_MASK;
-		tableHashes[slot] = hashes[index]!;
-		tableEntry[slot] = index + 1;
-	}
+	tableHashes.set(hashes);
+	tableEntry.set(entries);
 	WORD_LISTS = words.map((list) => list ?? undefined);
 	PHRASE_LISTS = phrases.map((list) => list ?? undefined);
 	return true;
