@@ -11,8 +11,11 @@ import { messageTables } from '../shared/i18n-bundle.ts';
 import { handle, sendToTab } from '../shared/messages.ts';
 import { followLanguageSetting } from './language.ts';
 import { clearPausesOnRestart } from './session-pause.ts';
-import { forgetTab, recordFrame, tabReport } from './tab-state.ts';
+import { forgetTab, recordFrame, tabReport, topSiteOf } from './tab-state.ts';
 import { showOnToolbar } from './toolbar.ts';
+
+/** How long a frame that cannot see its page's origin may wait for the page's content script to start. */
+const TOP_SITE_WAIT_MS = 5000;
 
 followLanguageSetting();
 
@@ -26,8 +29,13 @@ handle({
 		return undefined;
 	},
 	'tab-report': ({ tabId }) => tabReport(tabId),
-	// The top frame's own answer: what the popup shows as "this site". No content script there yet: null.
-	'frame-page-host': async (_, sender) => (sender.tab?.id === undefined ? null : sendToTab(sender.tab.id, 'top-host', undefined, 0).catch(() => null)),
+	// The top frame's own answer: what the popup shows as "this site". No content script there yet (the
+	// page is still loading): its first report, when it comes, within a few seconds.
+	'frame-page-host': async (_, sender) => {
+		const tabId = sender.tab?.id;
+		if (tabId === undefined) return null;
+		return sendToTab(tabId, 'top-host', undefined, 0).catch(() => topSiteOf(tabId, TOP_SITE_WAIT_MS));
+	},
 	'ui-messages': ({ lang }) => messageTables[lang],
 	'vendor-card': ({ vendor, offering, lang }) => buildCard(dataset, vendor, offering, lang) ?? null,
 	'open-legal': async ({ regime }) => {

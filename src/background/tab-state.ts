@@ -39,9 +39,44 @@ export async function recordFrame(tabId: number, frameId: number, report: PageRe
 	frames[frameId] = report;
 	all[tabId] = frames;
 	await persist();
+	if (frameId === 0) settleTopWaiters(tabId, report.site);
+}
+
+/** Frames waiting for their tab's top frame to report, by tab (see `topSiteOf`). */
+const topWaiters = new Map<number, Array<(site: string | null) => void>>();
+
+function settleTopWaiters(tabId: number, site: string | null): void {
+	const waiting = topWaiters.get(tabId);
+	topWaiters.delete(tabId);
+	for (const settle of waiting ?? []) settle(site);
+}
+
+/**
+ * The site the tab's top frame reported. A frame can start before its page's
+ * content script does (a small frame in a page still loading): then this
+ * waits for the page's first report, at most `waitMs`, and says null after.
+ */
+export async function topSiteOf(tabId: number, waitMs: number): Promise<string | null> {
+	const known = (await load())[tabId]?.[0]?.site;
+	if (known) return known;
+	return new Promise((resolve) => {
+		const settle = (site: string | null): void => {
+			clearTimeout(timer);
+			resolve(site);
+		};
+		const timer = setTimeout(() => {
+			const waiting = topWaiters.get(tabId)?.filter((item) => item !== settle) ?? [];
+			if (waiting.length > 0) topWaiters.set(tabId, waiting);
+			else topWaiters.delete(tabId);
+			resolve(null);
+		}, waitMs);
+		topWaiters.set(tabId, [...(topWaiters.get(tabId) ?? []), settle]);
+	});
 }
 
 export async function forgetTab(tabId: number): Promise<void> {
+	// Frames still waiting belonged to the page that is going: the next page's site is not theirs.
+	settleTopWaiters(tabId, null);
 	const all = await load();
 	delete all[tabId];
 	await persist();

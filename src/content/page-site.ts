@@ -34,10 +34,11 @@ function webHost(url: string | undefined): string | undefined {
 
 /**
  * The host whose setting applies here. What the frame can read comes first;
- * only when that says nothing is the background asked (one message). When
- * nothing answers, the frame's own host: the setting it followed before
- * frames followed their page. (The background's answer comes from the top
- * frame's content script, which may not run yet if this frame loaded first.)
+ * only when that says nothing is the background asked (one message). Its
+ * answer comes from the top frame's content script, or, when that has not
+ * started yet (this frame loaded first), from its first report, waited for a
+ * few seconds. When nothing answers, the frame's own host: the setting it
+ * followed before frames followed their page.
  */
 export async function governingHost(view: FrameView): Promise<string> {
 	if (view.isTop) return view.ownHost;

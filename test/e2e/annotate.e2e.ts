@@ -473,6 +473,28 @@ describe('frames from other sites', () => {
 	});
 });
 
+describe('a frame that loads before its page', () => {
+	it('waits for the page to say which site it is in, then follows that site', async () => {
+		// Only the frames' own host is off: a frame that fell back to its own host would stay bare.
+		await setSettings({ sites: { localhost: false } });
+		const page = await browser.context.newPage();
+		try {
+			const frameBadges = async (): Promise<number> => {
+				const frame = page.frames().find((item) => item.url().endsWith('/frame.html?early'));
+				return frame ? frame.evaluate(() => [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('whose-cloud-')).length) : -1;
+			};
+			// The page holds back the end of its body (test/demo/server.ts): its content script starts after the frame's.
+			const loaded = page.goto(`${server.origin}/slow-sandboxed-top.html`);
+			await expect.poll(frameBadges, { timeout: 15_000 }).toBe(2);
+			await loaded;
+			await expect.poll(() => countBadges(page), { timeout: 10_000 }).toBe(1);
+		} finally {
+			await setSettings({ sites: {} });
+			await page.close();
+		}
+	});
+});
+
 describe('pages with a strict Content Security Policy', () => {
 	it('still shows styled badges and a styled card', async () => {
 		const page = await open('/strict.csp.html');
@@ -499,7 +521,7 @@ describe('privacy', () => {
 		const outside = browser.requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith(frameOrigin) && !url.startsWith('chrome-extension://') && !url.startsWith('data:'));
 		expect(outside).toEqual([]);
 		// The extension itself fetched nothing from the test server either: only the pages and the frame.
-		const extra = server.requests.filter((path) => !/^\/(integrity|live|long|long-inner|wide|shadow-list|components|frame|cross-frame|strict\.csp)\.html(\?.*)?$|^\/cdata\.xhtml$|^\/favicon\.ico$/.test(path));
+		const extra = server.requests.filter((path) => !/^\/(integrity|live|long|long-inner|wide|shadow-list|components|frame|cross-frame|slow-sandboxed-top|strict\.csp)\.html(\?.*)?$|^\/cdata\.xhtml$|^\/favicon\.ico$/.test(path));
 		expect(extra).toEqual([]);
 	});
 });
