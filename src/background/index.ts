@@ -11,7 +11,7 @@ import { messageTables } from '../shared/i18n-bundle.ts';
 import { handle, sendToTab } from '../shared/messages.ts';
 import { followLanguageSetting } from './language.ts';
 import { clearPausesOnRestart } from './session-pause.ts';
-import { forgetTab, recordFrame, tabReport, topSiteOf } from './tab-state.ts';
+import { forgetTab, nextTopSite, recordFrame, tabReport } from './tab-state.ts';
 import { showOnToolbar } from './toolbar.ts';
 
 /** How long a frame that cannot see its page's origin may wait for the page's content script to start. */
@@ -29,12 +29,12 @@ handle({
 		return undefined;
 	},
 	'tab-report': ({ tabId }) => tabReport(tabId),
-	// The top frame's own answer: what the popup shows as "this site". No content script there yet (the
-	// page is still loading): its first report, when it comes, within a few seconds.
+	// The top frame's own answer: what the popup shows as "this site". When its content script does not
+	// answer (not started yet, as the page is still loading), its next report, if it comes soon.
 	'frame-page-host': async (_, sender) => {
 		const tabId = sender.tab?.id;
 		if (tabId === undefined) return null;
-		return sendToTab(tabId, 'top-host', undefined, 0).catch(() => topSiteOf(tabId, TOP_SITE_WAIT_MS));
+		return sendToTab(tabId, 'top-host', undefined, 0).catch(() => nextTopSite(tabId, TOP_SITE_WAIT_MS));
 	},
 	'ui-messages': ({ lang }) => messageTables[lang],
 	'vendor-card': ({ vendor, offering, lang }) => buildCard(dataset, vendor, offering, lang) ?? null,

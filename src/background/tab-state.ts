@@ -10,17 +10,23 @@ const SESSION_KEY = 'tabReports';
 
 type FrameReports = Record<string, PageReport>;
 let reports: Record<string, FrameReports> | undefined;
+/** The one read of storage.session after the worker starts: two callers at once must share it, or the second would replace what the first recorded. */
+let loading: Promise<Record<string, FrameReports>> | undefined;
 
-async function load(): Promise<Record<string, FrameReports>> {
-	if (reports) return reports;
+async function readStored(): Promise<Record<string, FrameReports>> {
 	try {
 		const stored = await browser.storage.session.get(SESSION_KEY);
 		const value = stored[SESSION_KEY];
-		reports = typeof value === 'object' && value !== null ? (value as Record<string, FrameReports>) : {};
+		return typeof value === 'object' && value !== null ? (value as Record<string, FrameReports>) : {};
 	} catch {
-		reports = {};
+		return {};
 	}
-	return reports;
+}
+
+function load(): Promise<Record<string, FrameReports>> {
+	if (reports) return Promise.resolve(reports);
+	loading ??= readStored().then((value) => (reports = value));
+	return loading;
 }
 
 async function persist(): Promise<void> {
@@ -52,13 +58,12 @@ function settleTopWaiters(tabId: number, site: string | null): void {
 }
 
 /**
- * The site the tab's top frame reported. A frame can start before its page's
- * content script does (a small frame in a page still loading): then this
- * waits for the page's first report, at most `waitMs`, and says null after.
+ * The site the tab's top frame reports next. Asked when the top frame's
+ * content script did not answer: it has not started yet (a small frame in a
+ * page still loading), so a report already kept for the tab is from before
+ * (an earlier page). Waits at most `waitMs`, then says null.
  */
-export async function topSiteOf(tabId: number, waitMs: number): Promise<string | null> {
-	const known = (await load())[tabId]?.[0]?.site;
-	if (known) return known;
+export function nextTopSite(tabId: number, waitMs: number): Promise<string | null> {
 	return new Promise((resolve) => {
 		const settle = (site: string | null): void => {
 			clearTimeout(timer);
@@ -75,7 +80,9 @@ export async function topSiteOf(tabId: number, waitMs: number): Promise<string |
 }
 
 export async function forgetTab(tabId: number): Promise<void> {
-	// Frames still waiting belonged to the page that is going: the next page's site is not theirs.
+	// A navigation: frames still waiting most likely belonged to the page that is going, and the next
+	// page's site need not be theirs. Released now, they follow their own host (a frame of the going
+	// page ignores the answer anyway).
 	settleTopWaiters(tabId, null);
 	const all = await load();
 	delete all[tabId];

@@ -31,7 +31,9 @@ describe('governingHost', () => {
 		['the top page\'s address wins over ancestor origins', { topUrl: () => 'http://news.example/', ancestorOrigins: ['https://other.example'] }, 'news.example', 0],
 		['a hidden ancestor origin ("null"): the background is asked', { ancestorOrigins: ['null'], askBackground: () => Promise.resolve('news.example') }, 'news.example', 1],
 		['no ancestorOrigins (older Firefox): the background is asked', { askBackground: () => Promise.resolve('news.example') }, 'news.example', 1],
-		['a top page that is no web page is no answer', { topUrl: () => 'chrome-extension://abc/page.html', askBackground: () => Promise.resolve(null) }, 'widgets.example', 1],
+		['a same-origin top page that is no web page is no answer: the background is asked', { topUrl: () => 'about:blank', askBackground: () => Promise.resolve(null) }, 'widgets.example', 1],
+		['a top page known to be no web page: its own host at once, nothing to ask', { ancestorOrigins: ['chrome-extension://abc'], askBackground: () => Promise.resolve('news.example') }, 'widgets.example', 0],
+		['a file: page above: its own host at once', { ancestorOrigins: ['https://middle.example', 'file://'], askBackground: () => Promise.resolve('news.example') }, 'widgets.example', 0],
 		['the background cannot say: the frame\'s own host', { ancestorOrigins: [] }, 'widgets.example', 1],
 		['the background fails: the frame\'s own host', { askBackground: () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')) }, 'widgets.example', 1],
 	])('%s', async (_name, view, expected, asked) => {

@@ -34,11 +34,12 @@ function webHost(url: string | undefined): string | undefined {
 
 /**
  * The host whose setting applies here. What the frame can read comes first;
- * only when that says nothing is the background asked (one message). Its
- * answer comes from the top frame's content script, or, when that has not
- * started yet (this frame loaded first), from its first report, waited for a
- * few seconds. When nothing answers, the frame's own host: the setting it
- * followed before frames followed their page.
+ * only when the page's origin is hidden ("null") or unknown (no
+ * ancestorOrigins) is the background asked, one message. Its answer comes
+ * from the top frame's content script, or, when that has not started yet
+ * (this frame loaded first), from its first report, waited for a few seconds.
+ * When nothing answers, the frame's own host: the setting it followed before
+ * frames followed their page.
  */
 export async function governingHost(view: FrameView): Promise<string> {
 	if (view.isTop) return view.ownHost;
@@ -49,8 +50,11 @@ export async function governingHost(view: FrameView): Promise<string> {
 		// A cross-origin top page: its location is not ours to read.
 	}
 	const origins = view.ancestorOrigins;
-	const fromAncestors = origins && origins.length > 0 ? webHost(origins[origins.length - 1]) : undefined;
-	if (fromAncestors) return fromAncestors;
+	const topOrigin = origins && origins.length > 0 ? origins[origins.length - 1] : undefined;
+	if (topOrigin !== undefined && topOrigin !== 'null') {
+		// Known, and no web page (an extension's page, a file): no content script of ours there to ask.
+		return webHost(topOrigin) ?? view.ownHost;
+	}
 	try {
 		const answer = await view.askBackground();
 		if (answer) return answer;

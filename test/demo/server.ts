@@ -32,33 +32,43 @@ function crossSiteFramePage(port: number): string {
 <iframe src="http://localhost:${port}/frame.html?hidden" referrerpolicy="no-referrer" width="600" height="120" title="embedded from another site, without a referrer"></iframe></body></html>`;
 }
 
-/** How long the slow page holds back the end of its body. */
-export const SLOW_TOP_MS = 2500;
+/** The slow page ends its body at this path's request (the test's), or after this long at most. */
+const SLOW_TOP_RELEASE = '/release-slow-top';
+const SLOW_TOP_MAX_MS = 15_000;
 
 /**
  * A page that frames this server as localhost, then holds back the end of its
- * body: the frame is loaded and its content script running long before the
- * page's own is. The page is sandboxed by its CSP, so its origin is opaque and
- * the frame cannot see which site it is in (location.ancestorOrigins reads
- * "null"): it must ask the background, which must wait for the page.
+ * body until the test asks for SLOW_TOP_RELEASE: the frame is loaded and its
+ * content script running while the page's own has not started. The page is
+ * sandboxed by its CSP, so its origin is opaque and the frame cannot see which
+ * site it is in (location.ancestorOrigins reads "null"): it must ask the
+ * background, which must wait for the page.
  */
-async function slowSandboxedTop(response: ServerResponse, port: number): Promise<void> {
+async function slowSandboxedTop(response: ServerResponse, port: number, released: Promise<void>): Promise<void> {
 	response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': 'sandbox allow-scripts' });
 	response.write(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Slow sandboxed page</title></head>
 <body><p id="top">The page itself names AWS.</p>
 <iframe src="http://localhost:${port}/frame.html?early" width="600" height="120" title="embedded from another site"></iframe>\n`);
-	await new Promise((resolve) => setTimeout(resolve, SLOW_TOP_MS));
+	await Promise.race([released, new Promise((resolve) => setTimeout(resolve, SLOW_TOP_MAX_MS))]);
 	response.end('<p>The rest of the page, at last.</p></body></html>');
 }
 
 export async function startServer(port = 0, routes: Routes = {}): Promise<LocalServer> {
 	const requests: string[] = [];
 	let actualPort = port;
+	let releaseSlowTop = (): void => undefined;
 	const server: Server = createServer(async (request, response) => {
 		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
 		requests.push(url.pathname + url.search);
 		if (url.pathname === '/slow-sandboxed-top.html') {
-			await slowSandboxedTop(response, actualPort);
+			const released = new Promise<void>((resolve) => (releaseSlowTop = resolve));
+			await slowSandboxedTop(response, actualPort, released);
+			return;
+		}
+		if (url.pathname === SLOW_TOP_RELEASE) {
+			releaseSlowTop();
+			response.writeHead(204);
+			response.end();
 			return;
 		}
 		const route = url.pathname === '/cross-frame.html' ? ['text/html; charset=utf-8', crossSiteFramePage(actualPort)] as const : routes[url.pathname];
