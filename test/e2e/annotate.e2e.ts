@@ -473,6 +473,27 @@ describe('frames from other sites', () => {
 	});
 });
 
+describe('a frame added after the page loaded', () => {
+	it('counts in the tab report beside the page, which keeps its own findings', async () => {
+		const page = await open('/components.html');
+		try {
+			const tabId = await tabIdOf(control, `${server.origin}/components.html`);
+			const vendors = async (): Promise<string[]> => (await sendFrom<{ vendors: Array<{ vendor: string; count: number }> } | null>(control, 'tab-report', { tabId }))?.vendors.map((item) => `${item.vendor} ${item.count}`).sort() ?? [];
+			await expect.poll(vendors, { timeout: 10_000 }).toEqual(['clever-cloud 1', 'ionos 1', 'stackit 2', 'upcloud 1']);
+			await page.evaluate((origin) => {
+				const frame = document.createElement('iframe');
+				frame.src = `${origin}/frame.html?late`;
+				document.body.append(frame);
+			}, server.origin.replace('127.0.0.1', 'localhost'));
+			await expect.poll(() => page.frames().some((frame) => frame.url().endsWith('?late')), { timeout: 10_000 }).toBe(true);
+			// The late frame names the same vendors as the first: they count twice, and the page's own stay.
+			await expect.poll(vendors, { timeout: 10_000 }).toEqual(['clever-cloud 1', 'ionos 2', 'stackit 2', 'upcloud 2']);
+		} finally {
+			await page.close();
+		}
+	});
+});
+
 describe('a frame that loads before its page', () => {
 	it('waits for the page to say which site it is in, then follows that site', async () => {
 		// Only the frames' own host is off: a frame that fell back to its own host would stay bare.
