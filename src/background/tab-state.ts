@@ -48,7 +48,7 @@ export async function recordFrame(tabId: number, frameId: number, report: PageRe
 	if (frameId === 0) settleTopWaiters(tabId, report.site);
 }
 
-/** Frames waiting for their tab's top frame to report, by tab (see `topSiteOf`). */
+/** Frames waiting for their tab's top frame to report, by tab (see `nextTopSite`). */
 const topWaiters = new Map<number, Array<(site: string | null) => void>>();
 
 function settleTopWaiters(tabId: number, site: string | null): void {

@@ -5,7 +5,7 @@
  * live pages are followed, keyboard and pointer access to the card, and that
  * the extension makes no network request.
  */
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type LocalServer } from '../demo/server.ts';
 import { launchWithExtension, openExtensionPage, sendFrom, tabIdOf, type Launched } from './harness.ts';
@@ -14,9 +14,20 @@ let server: LocalServer;
 let browser: Launched;
 let control: Page;
 
-/** Badge hosts under a root (elements named whose-cloud-<random>). */
-const countBadges = (page: Page, selector = 'body'): Promise<number> =>
-	page.evaluate((css) => [...(document.querySelector(css)?.querySelectorAll('*') ?? [])].filter((el) => el.localName.startsWith('whose-cloud-')).length, selector);
+/** Badge hosts under a root (elements named whose-cloud-<random>), in a page or a frame. */
+const countBadges = (target: Page | Frame, selector = 'body'): Promise<number> =>
+	target.evaluate((css) => [...(document.querySelector(css)?.querySelectorAll('*') ?? [])].filter((el) => el.localName.startsWith('whose-cloud-')).length, selector);
+
+/** Badge hosts in the frame of `page` whose URL ends with `urlEnd`, once it has loaded; -1 before. */
+async function frameBadges(page: Page, urlEnd: string): Promise<number> {
+	const frame = page.frames().find((item) => item.url().endsWith(urlEnd));
+	return frame && (await frame.evaluate(() => document.readyState)) === 'complete' ? countBadges(frame) : -1;
+}
+
+/** The vendors of a tab's report (the popup's summary), as the background merged them from its frames. */
+async function tabVendors(tabId: number): Promise<Array<{ vendor: string; count: number }>> {
+	return (await sendFrom<{ vendors: Array<{ vendor: string; count: number }> } | null>(control, 'tab-report', { tabId }))?.vendors ?? [];
+}
 
 async function setSettings(patch: Record<string, unknown>): Promise<void> {
 	await control.evaluate(async (value) => {
@@ -302,7 +313,7 @@ describe('live pages', () => {
 		await page.evaluate(() => window.removeFirst());
 		await expect.poll(() => page.evaluate(() => document.getElementById('first'))).toBeNull();
 		if (tabId !== undefined) {
-			await expect.poll(async () => (await sendFrom<{ vendors: Array<{ vendor: string }> } | null>(control, 'tab-report', { tabId }))?.vendors.map((item) => item.vendor) ?? []).not.toContain('microsoft');
+			await expect.poll(async () => (await tabVendors(tabId)).map((item) => item.vendor)).not.toContain('microsoft');
 		}
 	});
 
@@ -431,8 +442,7 @@ describe('web components and frames', () => {
 		const page = await open('/components.html');
 		await expect.poll(() => countBadges(page), { timeout: 10_000 }).toBe(1);
 		await expect.poll(() => page.evaluate(() => [...document.getElementById('note')!.shadowRoot!.querySelectorAll('*')].filter((el) => el.localName.startsWith('whose-cloud-')).length), { timeout: 10_000 }).toBe(1);
-		const frame = page.frames().find((item) => item.url().endsWith('/frame.html'))!;
-		await expect.poll(() => frame.evaluate(() => [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('whose-cloud-')).length), { timeout: 10_000 }).toBe(2);
+		await expect.poll(() => frameBadges(page, '/frame.html'), { timeout: 10_000 }).toBe(2);
 		await page.close();
 	});
 });
@@ -440,32 +450,30 @@ describe('web components and frames', () => {
 describe('frames from other sites', () => {
 	it('follow the site setting of the page they are in, live, and count in its report', async () => {
 		const page = await open('/cross-frame.html');
-		const frameBadges = (which: 'told' | 'hidden') => async (): Promise<number> => {
-			const frame = page.frames().find((item) => item.url().startsWith('http://localhost:') && item.url().endsWith(`?${which}`));
-			return frame ? frame.evaluate(() => [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('whose-cloud-')).length) : -1;
-		};
+		const told = (): Promise<number> => frameBadges(page, '/frame.html?told');
+		const hidden = (): Promise<number> => frameBadges(page, '/frame.html?hidden');
 		try {
 			await expect.poll(() => countBadges(page), { timeout: 10_000 }).toBe(1);
-			await expect.poll(frameBadges('told'), { timeout: 10_000 }).toBe(2);
-			await expect.poll(frameBadges('hidden'), { timeout: 10_000 }).toBe(2);
+			await expect.poll(told, { timeout: 10_000 }).toBe(2);
+			await expect.poll(hidden, { timeout: 10_000 }).toBe(2);
 
 			// The page reports again after a change of its own: the frames' findings stay in the tab's report.
 			const tabId = await tabIdOf(control, `${server.origin}/cross-frame.html`);
 			await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p>It also names Scaleway.</p>'));
-			await expect.poll(async () => (await sendFrom<{ vendors: Array<{ vendor: string }> } | null>(control, 'tab-report', { tabId }))?.vendors.map((item) => item.vendor).sort() ?? [], { timeout: 10_000 })
+			await expect.poll(async () => (await tabVendors(tabId)).map((item) => item.vendor).sort(), { timeout: 10_000 })
 				.toEqual(['aws', 'ionos', 'scaleway', 'upcloud']);
 
 			// Off for the page's site: the frames from localhost go quiet too, as the popup's switch promises.
 			await setSettings({ sites: { '127.0.0.1': false } });
 			await expect.poll(() => countBadges(page), { timeout: 10_000 }).toBe(0);
-			await expect.poll(frameBadges('told'), { timeout: 10_000 }).toBe(0);
-			await expect.poll(frameBadges('hidden'), { timeout: 10_000 }).toBe(0);
+			await expect.poll(told, { timeout: 10_000 }).toBe(0);
+			await expect.poll(hidden, { timeout: 10_000 }).toBe(0);
 
 			// Off for the frames' own host only: this page is on, so its frames are too.
 			await setSettings({ sites: { '127.0.0.1': true, 'localhost': false } });
 			await expect.poll(() => countBadges(page), { timeout: 10_000 }).toBe(2);
-			await expect.poll(frameBadges('told'), { timeout: 10_000 }).toBe(2);
-			await expect.poll(frameBadges('hidden'), { timeout: 10_000 }).toBe(2);
+			await expect.poll(told, { timeout: 10_000 }).toBe(2);
+			await expect.poll(hidden, { timeout: 10_000 }).toBe(2);
 		} finally {
 			await setSettings({ sites: {} });
 			await page.close();
@@ -478,7 +486,7 @@ describe('a frame added after the page loaded', () => {
 		const page = await open('/components.html');
 		try {
 			const tabId = await tabIdOf(control, `${server.origin}/components.html`);
-			const vendors = async (): Promise<string[]> => (await sendFrom<{ vendors: Array<{ vendor: string; count: number }> } | null>(control, 'tab-report', { tabId }))?.vendors.map((item) => `${item.vendor} ${item.count}`).sort() ?? [];
+			const vendors = async (): Promise<string[]> => (await tabVendors(tabId)).map((item) => `${item.vendor} ${item.count}`).sort();
 			await expect.poll(vendors, { timeout: 10_000 }).toEqual(['clever-cloud 1', 'ionos 1', 'stackit 2', 'upcloud 1']);
 			await page.evaluate((origin) => {
 				const frame = document.createElement('iframe');
@@ -500,20 +508,17 @@ describe('a frame that loads before its page', () => {
 		await setSettings({ sites: { localhost: false } });
 		const page = await browser.context.newPage();
 		try {
-			const frameBadges = async (): Promise<number> => {
-				const frame = page.frames().find((item) => item.url().endsWith('/frame.html?early'));
-				return frame ? frame.evaluate(() => document.readyState === 'complete' ? [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('whose-cloud-')).length : -1) : -1;
-			};
+			const early = (): Promise<number> => frameBadges(page, '/frame.html?early');
 			// The page holds back the end of its body until released (test/demo/server.ts): the frame loads, and
 			// its content script asks which site it is in, while the page's own content script has not started.
 			const loaded = page.goto(`${server.origin}/slow-sandboxed-top.html`);
-			await expect.poll(frameBadges, { timeout: 10_000 }).toBe(0);
+			await expect.poll(early, { timeout: 10_000 }).toBe(0);
 			await new Promise((resolve) => setTimeout(resolve, 1000));
-			expect(await frameBadges()).toBe(0);
+			expect(await early()).toBe(0);
 			await fetch(`${server.origin}/release-slow-top`);
 			await loaded;
 			await expect.poll(() => countBadges(page), { timeout: 10_000 }).toBe(1);
-			await expect.poll(frameBadges, { timeout: 10_000 }).toBe(2);
+			await expect.poll(early, { timeout: 10_000 }).toBe(2);
 		} finally {
 			await setSettings({ sites: {} });
 			await page.close();
