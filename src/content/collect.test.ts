@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FlowCollector, flowIntact, pinPositions, positionAt, type Flow } from './collect.ts';
+import { FlowCollector, flowIntact, openShadowRoots, pinPositions, positionAt, type Flow } from './collect.ts';
 
 const collector = (skipCode = true) => new FlowCollector({ skipCode, isOurs: (element) => element.localName.startsWith('whose-cloud-') });
 const texts = (flows: Flow[]) => flows.map((flow) => flow.text.replace(/\s+/g, ' ').trim());
@@ -105,3 +105,37 @@ describe('FlowCollector', () => {
 	});
 });
 
+describe('openShadowRoots', () => {
+	const hosts = (roots: Iterable<ShadowRoot | undefined>) => [...roots].filter((root) => root !== undefined).map((root) => root.host.id);
+	const attach = (...ids: string[]) => {
+		for (const id of ids) document.getElementById(id)!.attachShadow({ mode: 'open' }).innerHTML = '<p>inside</p>';
+	};
+
+	beforeEach(() => {
+		document.body.innerHTML = [
+			'<p id="plain">Text <b>bold <span id="in-plain">x</span></b> and <span id="bare">y</span></p>',
+			'<div id="block-host">light <span id="slotted">text</span></div>',
+			'<section><p>More text <i>here</i></p><x-card id="custom">z</x-card></section>',
+			'<p id="mixed">Text <x-chip id="in-mixed"></x-chip> <span id="span-mixed">w</span></p>',
+		].join('');
+		attach('in-plain', 'block-host', 'slotted', 'custom', 'in-mixed', 'span-mixed');
+	});
+
+	it('finds every open shadow root, in spans inside paragraphs of inline tags too', () => {
+		expect(hosts(openShadowRoots(document.body))).toEqual(['in-plain', 'block-host', 'slotted', 'custom', 'in-mixed', 'span-mixed']);
+	});
+
+	it('includes its root when the root is a host (a web component the page just added)', () => {
+		const added = document.createElement('x-later');
+		added.id = 'later';
+		added.attachShadow({ mode: 'open' }).innerHTML = '<p>AWS</p>';
+		document.body.append(added);
+		expect(hosts(openShadowRoots(added))).toEqual(['later']);
+	});
+
+	it('stays inside its root', () => {
+		document.body.innerHTML = '<div id="root"><p>one <b>two</b></p></div><p id="after"><span id="outside">x</span></p>';
+		attach('outside');
+		expect(hosts(openShadowRoots(document.getElementById('root')!))).toEqual([]);
+	});
+});

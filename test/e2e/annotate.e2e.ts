@@ -445,6 +445,25 @@ describe('web components and frames', () => {
 		await expect.poll(() => frameBadges(page, '/frame.html'), { timeout: 10_000 }).toBe(2);
 		await page.close();
 	});
+
+	it('badges text in web components the page adds later, on their own or inside a paragraph', async () => {
+		const page = await open('/components.html');
+		await expect.poll(() => countBadges(page), { timeout: 10_000 }).toBe(1);
+		const inShadow = (id: string): Promise<number> => page.evaluate((host) => [...(document.getElementById(host)?.shadowRoot?.querySelectorAll('*') ?? [])]
+			.filter((el) => el.localName.startsWith('whose-cloud-')).length, id);
+		await page.evaluate(() => {
+			// The element's constructor attaches its shadow root, so it arrives as a host.
+			const alone = document.createElement('vendor-note');
+			alone.id = 'alone';
+			document.body.append(alone);
+			const inline = document.createElement('vendor-note');
+			inline.id = 'inline';
+			document.querySelector('p')!.append(' and ', inline);
+		});
+		await expect.poll(() => inShadow('alone'), { timeout: 10_000 }).toBe(1);
+		await expect.poll(() => inShadow('inline'), { timeout: 10_000 }).toBe(1);
+		await page.close();
+	});
 });
 
 describe('frames from other sites', () => {
