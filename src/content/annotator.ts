@@ -14,6 +14,7 @@ import { FlowCollector, openShadowRoots } from './collect.ts';
 import { HitIndex } from './hit-index.ts';
 import { rangeOf, watchHighlightHover } from './hover.ts';
 import { Marks } from './marks.ts';
+import { LateHosts } from './late-hosts.ts';
 import { isOurs } from './ours.ts';
 import { PageScan, type Hit } from './page-scan.ts';
 import type { FindingsReport } from './report.ts';
@@ -44,6 +45,7 @@ class Activation {
 	private readonly scan: PageScan;
 	private readonly collector: FlowCollector;
 	private readonly scheduler: Scheduler;
+	private readonly lateHosts: LateHosts;
 
 	constructor(private readonly deps: AnnotatorDeps, readonly settings: Settings, private readonly signal: AbortSignal) {
 		const scheduler = createScheduler(signal);
@@ -73,6 +75,7 @@ class Activation {
 				escape: () => this.card.close(true),
 			},
 		});
+		this.lateHosts = new LateHosts(signal, (root) => this.enterShadowRoot(root));
 		this.scan = new PageScan({ matcher: deps.matcher, index: deps.index, collector: this.collector, scheduler, onHits: (hits) => this.add(hits) });
 		watchHighlightHover(signal, this.hits, this.card);
 		document.addEventListener('keydown', (event) => {
@@ -92,18 +95,28 @@ class Activation {
 
 	/** Looks for open shadow roots in idle slices: a 20 MB page has 200k elements to check. */
 	private scanShadowRoots(root: Node): void {
-		const found = openShadowRoots(root);
+		const found = openShadowRoots(root, (element) => {
+			if (LateHosts.isCandidate(element)) this.lateHosts.note(element);
+		});
 		this.scheduler.add(() => {
 			for (let step = 0; step < 20; step++) {
 				const next = found.next();
 				if (next.done) return false;
-				if (!next.value) continue;
-				this.watcher.observe(next.value);
-				this.badges.watchScrolling(next.value);
-				this.scan.scan(next.value);
+				if (next.value) this.enterShadowRoot(next.value);
 			}
 			return true;
 		});
+	}
+
+	/**
+	 * Annotates a shadow tree: its text, its changes, its scrolling, and the
+	 * shadow trees inside it (apps made of web components nest them deeply).
+	 */
+	private enterShadowRoot(root: ShadowRoot): void {
+		this.watcher.observe(root);
+		this.badges.watchScrolling(root);
+		this.scan.scan(root);
+		this.scanShadowRoots(root);
 	}
 
 	private add(hits: Hit[]): void {

@@ -218,12 +218,13 @@ function adjacent(a: Node, b: Node, isOurs: (element: Element) => boolean): bool
 
 /**
  * Finds open shadow roots under `root`, itself included, lazily, so the caller
- * can spread the walk over idle slices. Passing over paragraphs of inline
+ * can spread the walk over idle slices. `onBare` sees each element passed
+ * that has none (yet). Passing over paragraphs of inline
  * tags (where only a <span> may host one) was tried: asking each paragraph
  * for its spans cost more than visiting them, 26.5 against 15.5 ms on the
  * 5 MB bench page, whose paragraphs hold spans as real articles do.
  */
-export function* openShadowRoots(root: Node): Generator<ShadowRoot | undefined> {
+export function* openShadowRoots(root: Node, onBare?: (element: Element) => void): Generator<ShadowRoot | undefined> {
 	// A rescan's root may itself be a host: a web component the page has just added.
 	if (root instanceof Element && root.shadowRoot) yield root.shadowRoot;
 	const doc = root.ownerDocument ?? (root as Document);
@@ -231,9 +232,13 @@ export function* openShadowRoots(root: Node): Generator<ShadowRoot | undefined> 
 	let seen = 0;
 	for (let node = walker.nextNode() as Element | null; node; node = walker.nextNode() as Element | null) {
 		const own = node.shadowRoot;
-		if (own) yield own;
+		if (own) {
+			yield own;
+			continue;
+		}
+		onBare?.(node);
 		// Every 500 elements, hand control back even when nothing was found.
-		else if (++seen % 500 === 0) yield undefined;
+		if (++seen % 500 === 0) yield undefined;
 	}
 }
 

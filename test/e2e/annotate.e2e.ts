@@ -446,6 +446,28 @@ describe('web components and frames', () => {
 		await page.close();
 	});
 
+	it('badges text in web components nested in others, and in ones that render their shadow tree late', async () => {
+		const page = await open('/components-late.html');
+		const inShadow = (path: string[]): Promise<number> => page.evaluate((ids) => {
+			let root: Document | ShadowRoot | null | undefined = document;
+			for (const id of ids) root = root?.getElementById(id)?.shadowRoot;
+			return [...(root?.querySelectorAll('*') ?? [])].filter((el) => el.localName.startsWith('whose-cloud-')).length;
+		}, path);
+		await expect.poll(() => inShadow(['outer', 'inner']), { timeout: 10_000 }).toBe(1);
+		await expect.poll(() => inShadow(['late']), { timeout: 10_000 }).toBe(1);
+		await expect.poll(() => inShadow(['lazy']), { timeout: 10_000 }).toBe(1);
+		// Switched off, every shadow tree is left as the page made it.
+		await setSettings({ enabled: false });
+		try {
+			await expect.poll(async () => [await inShadow(['outer', 'inner']), await inShadow(['late']), await inShadow(['lazy'])], { timeout: 10_000 }).toEqual([0, 0, 0]);
+			expect(await page.evaluate(() => document.getElementById('outer')!.shadowRoot!.getElementById('inner')!.shadowRoot!.innerHTML))
+				.toBe('<p>Nested: Clever Cloud hosts the app.</p>');
+		} finally {
+			await setSettings({ enabled: true });
+		}
+		await page.close();
+	});
+
 	it('badges text in web components the page adds later, on their own or inside a paragraph', async () => {
 		const page = await open('/components.html');
 		await expect.poll(() => countBadges(page), { timeout: 10_000 }).toBe(1);
@@ -571,7 +593,7 @@ describe('privacy', () => {
 		const outside = browser.requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith(frameOrigin) && !url.startsWith('chrome-extension://') && !url.startsWith('data:'));
 		expect(outside).toEqual([]);
 		// The extension itself fetched nothing from the test server either: only the pages and the frame.
-		const extra = server.requests.filter((path) => !/^\/(integrity|live|long|long-inner|wide|shadow-list|components|frame|cross-frame|slow-sandboxed-top|strict\.csp)\.html(\?.*)?$|^\/release-slow-top$|^\/cdata\.xhtml$|^\/favicon\.ico$/.test(path));
+		const extra = server.requests.filter((path) => !/^\/(integrity|live|long|long-inner|wide|shadow-list|components|components-late|frame|cross-frame|slow-sandboxed-top|strict\.csp)\.html(\?.*)?$|^\/release-slow-top$|^\/cdata\.xhtml$|^\/favicon\.ico$/.test(path));
 		expect(extra).toEqual([]);
 	});
 });
