@@ -158,6 +158,16 @@ try {
 	const on = await poll(frameBadges, (count) => count === '2+2', 10_000);
 	check('frames from another site follow their page\'s site setting, live', at === '2+2' && off === '0+0' && on === '2+2',
 		`frame badges ${at}; page's site off: ${off}; only the frames' own host off: ${on}`);
+
+	// Web components: one nested in another's shadow tree, one defined late, one rendering its shadow tree late.
+	await client.send('browsingContext.navigate', { context: pageContext, url: `${server.origin}/components-late.html`, wait: 'complete' });
+	const inShadows = (): Promise<string> => client.evaluate<string>(pageContext, `[['outer', 'inner'], ['late'], ['lazy']].map((path) => {
+		let root = document;
+		for (const id of path) root = root?.getElementById(id)?.shadowRoot;
+		return root ? [...root.querySelectorAll('*')].filter((el) => el.localName.startsWith('whose-cloud-')).length : 0;
+	}).join('+')`);
+	const components = await poll(inShadows, (counts) => counts === '1+1+1');
+	check('badges inside nested web components and ones rendered late', components === '1+1+1', `badges in nested+defined late+rendered late: ${components}`);
 } catch (error) {
 	check('smoke test ran to the end', false, error instanceof Error ? error.message : String(error));
 	console.log(log.split('\n').slice(-30).join('\n'));
