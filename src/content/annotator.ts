@@ -152,15 +152,32 @@ class Activation {
 
 	private onChanges(batch: ChangeBatch): void {
 		this.badges.pageChanged();
+		// The whole document made editable (designMode, which no observer reports): nothing of ours may stay in it.
+		if (document.designMode === 'on') {
+			this.drop(this.hits.all());
+			return;
+		}
+		// Verdicts are inherited: after a flood (its records let go) or an editability change, none can be trusted.
+		if (batch.full || batch.editable.size > 0) this.collector.forget();
 		// Text that left the page takes its marks and badges with it.
 		if (batch.removed || batch.full) {
 			this.drop(this.hits.all().filter((hit) => !hit.startNode.isConnected || !hit.endNode.isConnected));
 		}
 		const roots = new Set<Node>();
 		if (batch.full) roots.add(document.documentElement);
-		else for (const node of batch.roots) {
-			const root = this.rootFor(node);
-			if (root) roots.add(root);
+		else {
+			for (const node of batch.roots) {
+				const root = this.rootFor(node);
+				if (root) roots.add(root);
+			}
+			// Read again as it now is: an editor's rescan finds nothing, so its marks and badges go.
+			for (const element of batch.editable) {
+				if (!element.isConnected) continue;
+				roots.add(element);
+				// An inline element made editable: its hits belong to the block around it.
+				const around = element.parentElement ? this.collector.classify(element.parentElement) : undefined;
+				if (around && !around.skip) roots.add(around.block);
+			}
 		}
 		// Drop roots inside other roots: each block is scanned once. Looking up each root's ancestors
 		// costs its depth; comparing every pair of roots cost millions of calls for a few thousand.

@@ -318,6 +318,8 @@ export class Badges {
 		const node = hit.endNode;
 		const at = hit.endOffset;
 		if (!node.parentNode || at <= 0 || at > node.data.length) return;
+		// Made editable since it was read (the rescan that drops it is on its way): a badge there would be saved with the text.
+		if (node.parentElement?.isContentEditable) return;
 		const host = this.createHost(hit);
 		// Inside a link the badge goes right after the link: no nested controls, no split needed.
 		const control = node.parentElement?.closest(INTERACTIVE);

@@ -93,7 +93,7 @@ export interface CollectOptions {
 type Verdict = { skip: true } | { skip: false; block: Element };
 
 export class FlowCollector {
-	private readonly cache = new WeakMap<Element, Verdict>();
+	private cache = new WeakMap<Element, Verdict>();
 	/** Matches any element that keeps a block from being read whole (see `isPlain`). */
 	private readonly notPlain: string;
 
@@ -115,6 +115,14 @@ export class FlowCollector {
 	private isEditable(element: Element): boolean {
 		const value = element.getAttribute('contenteditable');
 		return value !== null && value.toLowerCase() !== 'false';
+	}
+
+	/**
+	 * Forgets every element's verdict: an element became editable or stopped
+	 * being so, and each verdict below it was inherited from its ancestors.
+	 */
+	forget(): void {
+		this.cache = new WeakMap();
 	}
 
 	/** Whether an element's subtree is skipped, and which block it belongs to. Memoised per element. */

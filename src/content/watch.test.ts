@@ -55,6 +55,20 @@ function sections(count: number): void {
 
 describe('DomWatcher', () => {
 	it.each([
+		['set', (element: Element) => element.setAttribute('contenteditable', 'true'), true],
+		['removed', (element: Element) => element.removeAttribute('contenteditable'), true],
+		['any other attribute', (element: Element) => element.setAttribute('class', 'editing'), false],
+	])('reports an element whose contenteditable is %s', async (_name, change, reported) => {
+		document.body.innerHTML = '<article contenteditable="false"><p>Scaleway</p></article>';
+		const { batches, runSteps } = watch();
+		const article = document.querySelector('article')!;
+		change(article);
+		await delivered();
+		runSteps();
+		expect(batches.map((batch) => [...batch.editable])).toEqual(reported ? [[article]] : []);
+	});
+
+	it.each([
 		// [changed places, threshold, full rescan?]
 		[5, 10, false],
 		[10, 10, false],

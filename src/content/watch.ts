@@ -32,6 +32,12 @@ export interface ChangeBatch {
 	removed: boolean;
 	/** Too much changed at once: rescan everything. */
 	full: boolean;
+	/**
+	 * Elements the page made editable, or no longer editable (an "Edit"
+	 * button setting `contenteditable`): what is under them must be read
+	 * again as it now is, and nothing of ours may stay inside an editor.
+	 */
+	editable: Set<Element>;
 }
 
 const ELEMENT = 1;
@@ -73,7 +79,7 @@ export class DomWatcher {
 	 */
 	private readonly textObserver: MutationObserver | undefined;
 	private readonly textWatched = new WeakSet<Node>();
-	private batch: ChangeBatch = { roots: new Set(), removed: false, full: false };
+	private batch: ChangeBatch = { roots: new Set(), removed: false, full: false, editable: new Set() };
 	/** Record lists as the observer delivered them, not yet sorted; `next` indexes into the first. */
 	private pending: MutationRecord[][] = [];
 	/** Records in `pending` not sorted yet. */
@@ -114,7 +120,7 @@ export class DomWatcher {
 
 	observe(root: Node): void {
 		if (this.signal.aborted) return;
-		this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+		this.observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['contenteditable'] });
 	}
 
 	/** Runs a change of ours; the records it produces are dropped, the page's pending records are kept. */
@@ -203,8 +209,8 @@ export class DomWatcher {
 		this.pending = [];
 		this.pendingCount = 0;
 		this.next = 0;
-		this.batch = { roots: new Set(), removed: false, full: false };
-		if (batch.full || batch.removed || batch.roots.size > 0) this.deps.onChanges(batch);
+		this.batch = { roots: new Set(), removed: false, full: false, editable: new Set() };
+		if (batch.full || batch.removed || batch.roots.size > 0 || batch.editable.size > 0) this.deps.onChanges(batch);
 		return false;
 	}
 
@@ -219,6 +225,10 @@ export class DomWatcher {
 			const target = record.target;
 			if (record.type === 'characterData') {
 				batch.roots.add(target.parentNode ?? target);
+				continue;
+			}
+			if (record.type === 'attributes') {
+				if (!aboutOurs(target)) batch.editable.add(target as Element);
 				continue;
 			}
 			if (aboutOurs(target)) continue;

@@ -324,6 +324,50 @@ describe('live pages', () => {
 	});
 });
 
+describe('content made editable after it was annotated', () => {
+	it('takes its badges and marks out, adds none while it is edited, and brings them back after', async () => {
+		const page = await open('/editable-later.html');
+		await expect.poll(() => countBadges(page, '#doc'), { timeout: 10_000 }).toBe(2);
+		// What an editor would save, less the attribute the page itself set.
+		const saved = (id: string): Promise<string> => page.evaluate((item) => document.getElementById(item)!.innerHTML.replace(' contenteditable="true"', ''), id);
+
+		// An inline part made editable: the badge after its name goes, the paragraph's text is the page's again.
+		await page.evaluate(() => document.getElementById('inline')!.setAttribute('contenteditable', 'true'));
+		await expect.poll(() => countBadges(page, '#mixed'), { timeout: 10_000 }).toBe(0);
+		expect(await saved('mixed')).toBe(await page.evaluate(() => window.originalMixed));
+
+		// The whole article made editable (an "Edit" button), then typed into.
+		await page.evaluate(() => document.getElementById('doc')!.setAttribute('contenteditable', 'true'));
+		await expect.poll(() => countBadges(page, '#doc'), { timeout: 10_000 }).toBe(0);
+		expect(await saved('doc')).toBe(await page.evaluate(() => window.originalDoc));
+		await page.evaluate(() => {
+			const paragraph = document.getElementById('para')!;
+			paragraph.focus();
+			getSelection()!.collapse(paragraph.firstChild, paragraph.firstChild!.textContent!.length);
+		});
+		await page.keyboard.type(' AWS too.');
+		await page.waitForTimeout(1500);
+		expect(await countBadges(page, '#doc')).toBe(0);
+		expect(await page.evaluate(() => document.getElementById('para')!.textContent)).toBe('Our provider is Scaleway for the app. AWS too.');
+
+		// Saved and no longer editable: read again as it now is.
+		await page.evaluate(() => {
+			document.getElementById('doc')!.removeAttribute('contenteditable');
+			document.getElementById('inline')!.removeAttribute('contenteditable');
+		});
+		await expect.poll(() => countBadges(page, '#doc'), { timeout: 10_000 }).toBe(3);
+
+		// The whole document in design mode, which no observer reports: the first edit takes everything of ours out.
+		await page.evaluate(() => {
+			document.designMode = 'on';
+			document.querySelector('#rich p')!.append(' Edited.');
+		});
+		await expect.poll(() => countBadges(page), { timeout: 10_000 }).toBe(0);
+		expect(await page.evaluate(() => CSS.highlights.size === 0 || [...CSS.highlights.values()].every((highlight) => highlight.size === 0))).toBe(true);
+		await page.close();
+	});
+});
+
 describe.each([['/long.html', 'the document'], ['/long-inner.html', 'an inner container']])('long pages (%s, scrolling %s)', (path) => {
 	let page: Page;
 	beforeAll(async () => {
@@ -593,7 +637,7 @@ describe('privacy', () => {
 		const outside = browser.requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith(frameOrigin) && !url.startsWith('chrome-extension://') && !url.startsWith('data:'));
 		expect(outside).toEqual([]);
 		// The extension itself fetched nothing from the test server either: only the pages and the frame.
-		const extra = server.requests.filter((path) => !/^\/(integrity|live|long|long-inner|wide|shadow-list|components|components-late|frame|cross-frame|slow-sandboxed-top|strict\.csp)\.html(\?.*)?$|^\/release-slow-top$|^\/cdata\.xhtml$|^\/favicon\.ico$/.test(path));
+		const extra = server.requests.filter((path) => !/^\/(integrity|live|long|long-inner|wide|shadow-list|components|components-late|editable-later|frame|cross-frame|slow-sandboxed-top|strict\.csp)\.html(\?.*)?$|^\/release-slow-top$|^\/cdata\.xhtml$|^\/favicon\.ico$/.test(path));
 		expect(extra).toEqual([]);
 	});
 });
@@ -609,5 +653,7 @@ declare global {
 		wrapAndRewrite(): void;
 		removeFirst(): void;
 		spaNavigate(): void;
+		originalDoc: string;
+		originalMixed: string;
 	}
 }
