@@ -60,12 +60,12 @@ describe('DomWatcher', () => {
 		['any other attribute', (element: Element) => element.setAttribute('class', 'editing'), false],
 	])('reports an element whose contenteditable is %s', async (_name, change, reported) => {
 		document.body.innerHTML = '<article contenteditable="false"><p>Scaleway</p></article>';
-		const { batches, runSteps } = watch();
+		const watching = watch();
 		const article = document.querySelector('article')!;
 		change(article);
 		await delivered();
-		runSteps();
-		expect(batches.map((batch) => [...batch.editable])).toEqual(reported ? [[article]] : []);
+		watching.runSteps();
+		expect(watching.batches.map((batch) => [...batch.editable])).toEqual(reported ? [[article]] : []);
 	});
 
 	it.each([
