@@ -72,14 +72,23 @@ class Activation {
 				enter: (hit, anchor, byKeyboard) => this.card.open(hit, anchor, { now: byKeyboard, focusBack: anchor as HTMLElement }),
 				leave: () => this.card.closeSoon(),
 				activate: (hit, anchor) => this.card.open(hit, anchor, { now: true, takeFocus: true, focusBack: anchor as HTMLElement }),
-				escape: () => this.card.close(true),
+				escape: () => {
+					// A card about to open is cancelled too; the key is ours only when a card was showing.
+					const open = this.card.isOpen();
+					this.card.close(true);
+					return open;
+				},
 			},
 		});
 		this.lateHosts = new LateHosts(signal, (root) => this.enterShadowRoot(root));
 		this.scan = new PageScan({ matcher: deps.matcher, index: deps.index, collector: this.collector, scheduler, onHits: (hits) => this.add(hits) });
 		watchHighlightHover(signal, this.hits, this.card);
 		document.addEventListener('keydown', (event) => {
-			if (event.key === 'Escape' && this.card.isOpen()) this.card.close(true);
+			if (event.key === 'Escape' && this.card.isOpen()) {
+				// The card is what Escape closes now, not the page's dialog around it.
+				event.preventDefault();
+				this.card.close(true);
+			}
 		}, { capture: true, signal });
 		signal.addEventListener('abort', () => this.teardown(), { once: true });
 	}
@@ -135,6 +144,8 @@ class Activation {
 
 	private drop(hits: Hit[]): void {
 		if (hits.length === 0) return;
+		// A card left open would point at nothing, in the viewport's corner.
+		this.card.closeIfShowing(hits);
 		this.badges.remove(hits);
 		this.marks.remove(hits);
 		for (const hit of hits) this.hits.remove(hit);

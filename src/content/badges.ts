@@ -71,7 +71,8 @@ export interface BadgeEvents {
 	leave(hit: Hit): void;
 	/** Enter, Space or a click: open the card and move focus into it. */
 	activate(hit: Hit, anchor: Element): void;
-	escape(): void;
+	/** Returns whether it closed something: then the key is ours, not the page's. */
+	escape(): boolean;
 }
 
 interface Insertion {
@@ -255,7 +256,8 @@ export class Badges {
 
 	private createHost(hit: Hit): HTMLElement {
 		const host = document.createElement(HOST_TAG);
-		const shadow = host.attachShadow({ mode: 'closed' });
+		// Focusing the host (the card giving focus back) focuses the badge inside.
+		const shadow = host.attachShadow({ mode: 'closed', delegatesFocus: true });
 		if (this.sheet) {
 			try {
 				shadow.adoptedStyleSheets = [this.sheet];
@@ -303,7 +305,7 @@ export class Badges {
 				event.preventDefault();
 				events.activate(hit, host);
 			} else if (event.key === 'Escape') {
-				events.escape();
+				if (events.escape()) event.preventDefault();
 			}
 		}, options);
 		// A badge inside a link must not follow the link.

@@ -73,6 +73,8 @@ export class HoverCard {
 	private focusWhenReady = false;
 	private ready = false;
 	private pointerInside = false;
+	/** Focus is going back to the badge: its focus event must not open the card again. */
+	private returning = false;
 
 	constructor(private readonly signal: AbortSignal, private readonly actions: CardActions) {
 		signal.addEventListener('abort', () => this.destroy(), { once: true });
@@ -101,7 +103,11 @@ export class HoverCard {
 		panel.addEventListener('keydown', (event) => {
 			if (event.key === 'Escape') {
 				event.stopPropagation();
+				// The page's own Escape handling (a dialog around the badge) is not for this key.
+				event.preventDefault();
 				this.close(true);
+			} else if (event.key === 'Tab') {
+				this.leaveByTab(event, shadow);
 			}
 		}, { signal: this.signal });
 		panel.addEventListener('focusout', (event) => {
@@ -116,6 +122,7 @@ export class HoverCard {
 
 	/** Opens for `hit`, after the hover delay unless `now`. */
 	open(hit: Hit, anchor: ReferenceElement, options: { now?: boolean; focusBack?: HTMLElement; takeFocus?: boolean } = {}): void {
+		if (this.returning) return;
 		this.cancelClose();
 		clearTimeout(this.openTimer);
 		if (this.current?.hit === hit && this.isOpen()) {
@@ -162,7 +169,42 @@ export class HoverCard {
 		this.pointerInside = false;
 		if (this.panel && this.isOpen()) this.panel.hidePopover();
 		this.current = undefined;
-		if (returnFocus) focusBack?.focus();
+		if (returnFocus && focusBack) this.focusQuietly(focusBack);
+	}
+
+	/** Closes the card if it shows one of `hits`: their mention left the page, and its badge with it. */
+	closeIfShowing(hits: readonly Hit[]): void {
+		const shown = this.current?.hit;
+		if (shown && hits.includes(shown)) this.close(false);
+	}
+
+	/** Focuses the badge without the focus opening the card again. */
+	private focusQuietly(element: HTMLElement): void {
+		this.returning = true;
+		try {
+			element.focus();
+		} finally {
+			this.returning = false;
+		}
+	}
+
+	/**
+	 * The card sits at the end of the document, not after its badge, so Tab
+	 * would leave it for the browser's toolbar. Tab past its last control goes
+	 * on to what follows the badge (focus is put on the badge, and the key's
+	 * own move takes it from there); Shift+Tab before its first goes back to
+	 * the badge.
+	 */
+	private leaveByTab(event: KeyboardEvent, shadow: ShadowRoot): void {
+		const focusBack = this.current?.focusBack;
+		if (!focusBack || !this.panel) return;
+		const stops = [...this.panel.querySelectorAll<HTMLElement>('a[href],button:not([disabled]),summary,[tabindex]:not([tabindex="-1"])')];
+		const active = shadow.activeElement;
+		const atEnd = event.shiftKey ? active === this.panel || active === stops[0] : stops.length === 0 || active === stops[stops.length - 1];
+		if (!atEnd) return;
+		this.close(false);
+		this.focusQuietly(focusBack);
+		if (event.shiftKey) event.preventDefault();
 	}
 
 	private load(hit: Hit): Promise<VendorCard | null> {

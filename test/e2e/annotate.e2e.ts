@@ -196,6 +196,61 @@ describe('the hover card', () => {
 		expect(await page.evaluate(() => document.activeElement?.localName)).toMatch(/^whose-cloud-/);
 	});
 
+	it('gives focus back to the badge on Escape from inside the card, and Tab past the card goes on to what follows the badge', async () => {
+		await page.mouse.move(5, 5);
+		const focused = (): Promise<string> => page.evaluate(() => {
+			const active = document.activeElement;
+			if (!active || active === document.body) return 'body';
+			const hosts = [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('whose-cloud-'));
+			return hosts.includes(active) ? `ours ${hosts.indexOf(active)}` : active.localName;
+		});
+		// The card's host is the last child of <html>; focus inside its closed shadow root shows as the host.
+		const focusInCard = (): Promise<boolean> => page.evaluate(() => {
+			const active = document.activeElement;
+			return Boolean(active && active.parentElement === document.documentElement && active.localName.startsWith('whose-cloud-'));
+		});
+		// Reach the first badge, and learn what comes after it in Tab order without the card.
+		await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+		for (let step = 0; step < 6 && !(await focused()).startsWith('ours'); step++) await page.keyboard.press('Tab');
+		const badge = await focused();
+		expect(badge).toMatch(/^ours /);
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('Tab');
+		const after = await focused();
+		expect(after).not.toBe(badge);
+		await page.keyboard.press('Shift+Tab');
+		expect(await focused()).toBe(badge);
+
+		// Enter moves focus into the card; Escape there closes it, focus goes back to the badge, and the card stays closed.
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('Enter');
+		await expect.poll(() => focusInCard()).toBe(true);
+		await page.keyboard.press('Escape');
+		expect(await focused()).toBe(badge);
+		await page.waitForTimeout(700);
+		expect(await focused()).toBe(badge);
+
+		// Tab through the card: past its last control, focus goes on to what followed the badge, not out of the page.
+		await page.keyboard.press('Enter');
+		await expect.poll(() => focusInCard()).toBe(true);
+		let left = '';
+		for (let step = 0; step < 30; step++) {
+			await page.keyboard.press('Tab');
+			if (!(await focusInCard())) {
+				left = await focused();
+				break;
+			}
+		}
+		expect(left).toBe(after);
+		// And Shift+Tab from the card itself goes back to the badge.
+		await page.keyboard.press('Shift+Tab');
+		await page.keyboard.press('Enter');
+		await expect.poll(() => focusInCard()).toBe(true);
+		await page.keyboard.press('Shift+Tab');
+		expect(await focused()).toBe(badge);
+		await page.keyboard.press('Escape');
+	});
+
 	it('opens when the pointer rests on a marked name that has no badge of its own', async () => {
 		// The second AWS in #p3 has a mark but, with one badge per vendor per paragraph, no badge.
 		const point = await page.evaluate(() => {
@@ -217,6 +272,20 @@ describe('the hover card', () => {
 		await page.mouse.move(point.x, point.y);
 		await page.mouse.move(point.x + 1, point.y);
 		await expect.poll(() => topElementAt(page, point.x + 5, point.bottom + 40)).toMatch(/^whose-cloud-/);
+		await page.mouse.move(5, 5);
+	});
+
+	it('closes when the mention it describes leaves the page', async () => {
+		const badge = await firstBadgeBox(page, '#p2');
+		await page.mouse.move(badge.x, badge.y);
+		await expect.poll(() => topElementAt(page, badge.x + 10, badge.bottom + 40)).toMatch(/^whose-cloud-/);
+		// The pointer rests on the card, which would keep it open; then the page rewrites the sentence.
+		await page.mouse.move(badge.x + 10, badge.bottom + 40);
+		await page.evaluate(() => {
+			document.getElementById('p2')!.textContent = 'This paragraph no longer names anyone.';
+		});
+		await expect.poll(() => topElementAt(page, badge.x + 10, badge.bottom + 40), { timeout: 3000 }).not.toMatch(/^whose-cloud-/);
+		expect(await topElementAt(page, 20, 20)).not.toMatch(/^whose-cloud-/);
 		await page.mouse.move(5, 5);
 	});
 });
