@@ -130,16 +130,26 @@ class Activation {
 
 	private add(hits: Hit[]): void {
 		const fresh: Hit[] = [];
+		const moved = new Set<Element>();
 		for (const hit of hits) {
 			// A rescan finds unchanged mentions again: keep the old hit (and its badge) so nothing flickers.
-			if (this.hits.forNode(hit.startNode).some((existing) => sameHit(existing, hit))) continue;
+			const existing = this.hits.forNode(hit.startNode).find((old) => sameHit(old, hit));
+			if (existing) {
+				// Its text moved to another block (badge and all): it now belongs there.
+				if (existing.block !== hit.block) {
+					this.hits.remove(existing);
+					existing.block = hit.block;
+					this.hits.add(existing);
+					moved.add(hit.block);
+				}
+				continue;
+			}
 			this.hits.add(hit);
 			fresh.push(hit);
 		}
-		if (fresh.length === 0) return;
 		// Marks and badges are drawn when their block nears the viewport (badges.ts).
-		this.badges.watch(new Set(fresh.map((hit) => hit.block)));
-		this.deps.report.add(fresh);
+		if (fresh.length > 0 || moved.size > 0) this.badges.watch(new Set([...fresh.map((hit) => hit.block), ...moved]));
+		if (fresh.length > 0) this.deps.report.add(fresh);
 	}
 
 	private drop(hits: Hit[]): void {
@@ -170,6 +180,7 @@ class Activation {
 		}
 		// Verdicts are inherited: after a flood (its records let go) or an editability change, none can be trusted.
 		if (batch.full || batch.editable.size > 0) this.collector.forget();
+		else for (const element of batch.arrived) this.collector.forgetSubtree(element);
 		// Text that left the page takes its marks and badges with it.
 		if (batch.removed || batch.full) {
 			this.drop(this.hits.all().filter((hit) => !hit.startNode.isConnected || !hit.endNode.isConnected));

@@ -97,6 +97,18 @@ describe('FlowCollector', () => {
 		expect(flowIntact(lazy!)).toBe(true);
 	});
 
+	it('forgets what it knew of an element moved elsewhere, and of everything under it', () => {
+		document.body.innerHTML = '<p id="a">One<br><span id="s">runs on <b id="b">Scaleway</b></span></p><div id="c"><p id="d">Two</p></div>';
+		const flows = collector();
+		const [span, bold] = [document.getElementById('s')!, document.getElementById('b')!];
+		expect([flows.classify(span), flows.classify(bold)]).toEqual([{ skip: false, block: document.getElementById('a') }, { skip: false, block: document.getElementById('a') }]);
+		document.getElementById('d')!.append(span);
+		// Memoised: still the old paragraph, until told.
+		expect(flows.classify(bold)).toEqual({ skip: false, block: document.getElementById('a') });
+		flows.forgetSubtree(span);
+		expect([flows.classify(span), flows.classify(bold)]).toEqual([{ skip: false, block: document.getElementById('d') }, { skip: false, block: document.getElementById('d') }]);
+	});
+
 	it('yields flows lazily, so a caller can stop after any number', () => {
 		document.body.innerHTML = Array.from({ length: 50 }, (_, index) => `<p>Paragraph ${index}</p>`).join('');
 		const iterator = collector().flows(document.body);

@@ -125,6 +125,17 @@ export class FlowCollector {
 		this.cache = new WeakMap();
 	}
 
+	/**
+	 * Forgets the verdicts of an element and everything under it: it was
+	 * moved, and they were inherited from its old place (a span moved from
+	 * one paragraph to another still named the first as its block).
+	 */
+	forgetSubtree(element: Element): void {
+		this.cache.delete(element);
+		const below = element.getElementsByTagName('*');
+		for (let index = 0; index < below.length; index++) this.cache.delete(below[index]!);
+	}
+
 	/** Whether an element's subtree is skipped, and which block it belongs to. Memoised per element. */
 	classify(element: Element): Verdict {
 		const cached = this.cache.get(element);

@@ -38,6 +38,8 @@ export interface ChangeBatch {
 	 * again as it now is, and nothing of ours may stay inside an editor.
 	 */
 	editable: Set<Element>;
+	/** Elements added to the page, or moved within it: what was known about their place is stale. */
+	arrived: Set<Element>;
 }
 
 const ELEMENT = 1;
@@ -79,7 +81,7 @@ export class DomWatcher {
 	 */
 	private readonly textObserver: MutationObserver | undefined;
 	private readonly textWatched = new WeakSet<Node>();
-	private batch: ChangeBatch = { roots: new Set(), removed: false, full: false, editable: new Set() };
+	private batch: ChangeBatch = { roots: new Set(), removed: false, full: false, editable: new Set(), arrived: new Set() };
 	/** Record lists as the observer delivered them, not yet sorted; `next` indexes into the first. */
 	private pending: MutationRecord[][] = [];
 	/** Records in `pending` not sorted yet. */
@@ -209,7 +211,7 @@ export class DomWatcher {
 		this.pending = [];
 		this.pendingCount = 0;
 		this.next = 0;
-		this.batch = { roots: new Set(), removed: false, full: false, editable: new Set() };
+		this.batch = { roots: new Set(), removed: false, full: false, editable: new Set(), arrived: new Set() };
 		if (batch.full || batch.removed || batch.roots.size > 0 || batch.editable.size > 0) this.deps.onChanges(batch);
 		return false;
 	}
@@ -236,7 +238,11 @@ export class DomWatcher {
 			for (let at = 0; at < added.length; at++) {
 				const node = added[at]!;
 				if (node.nodeType === TEXT) batch.roots.add(node.parentNode ?? node);
-				else if (node.nodeType !== ELEMENT || !isOurs(node as Element)) batch.roots.add(node);
+				else if (node.nodeType !== ELEMENT) batch.roots.add(node);
+				else if (!isOurs(node as Element)) {
+					batch.roots.add(node);
+					batch.arrived.add(node as Element);
+				}
 			}
 			if (batch.removed) continue;
 			const removed = record.removedNodes;

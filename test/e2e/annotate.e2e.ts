@@ -345,7 +345,7 @@ describe('live pages', () => {
 	let page: Page;
 	beforeAll(async () => {
 		page = await open('/live.html');
-		await waitFor(() => countBadges(page), (count) => count === 5);
+		await waitFor(() => countBadges(page), (count) => count === 6);
 	});
 
 	it('badges content that arrives later (infinite scroll)', async () => {
@@ -375,6 +375,23 @@ describe('live pages', () => {
 		await page.evaluate(() => window.wrapAndRewrite());
 		expect(await page.evaluate(() => document.getElementById('rewrapped')!.textContent)).toBe('Archives moved to Infomaniak.');
 		await expect.poll(() => badgeNames(page), { timeout: 10_000 }).toEqual(expect.arrayContaining([expect.stringMatching(/^Infomaniak — /)]));
+	});
+
+	it('keeps the badge and mark of a name the page moves to another paragraph', async () => {
+		await expect.poll(() => countBadges(page, '#from'), { timeout: 10_000 }).toBe(1);
+		const marked = (): Promise<number> => page.evaluate(() => {
+			const paragraph = document.getElementById('to')!;
+			let count = 0;
+			for (const highlight of CSS.highlights.values()) {
+				for (const range of highlight) if (paragraph.contains(range.startContainer)) count++;
+			}
+			return count;
+		});
+		await page.evaluate(() => window.moveTraveller());
+		await page.waitForTimeout(1000);
+		expect(await countBadges(page, '#to')).toBe(1);
+		expect(await marked()).toBe(1);
+		expect(await page.evaluate(() => document.getElementById('to')!.textContent)).toBe('After the move, it runs on Scaleway');
 	});
 
 	it('drops the badges and the count of mentions that leave the page', async () => {
@@ -721,6 +738,7 @@ declare global {
 		wrapFirstText(): void;
 		wrapAndRewrite(): void;
 		removeFirst(): void;
+		moveTraveller(): void;
 		spaNavigate(): void;
 		originalDoc: string;
 		originalMixed: string;
