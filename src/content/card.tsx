@@ -60,6 +60,24 @@ export interface CardActions {
 	hideOnThisSite(): void;
 }
 
+/**
+ * The open modal dialog holding `node`, across shadow roots. While one is
+ * open, everything outside it is inert, a popover in the top layer included:
+ * the card must live inside it to be reached by pointer and keyboard.
+ */
+function modalDialogAround(node: Node): Element | undefined {
+	for (let element: Element | null = node.parentElement; element;) {
+		const dialog = element.closest('dialog');
+		if (dialog?.matches(':modal')) return dialog;
+		if (dialog) element = dialog.parentElement;
+		else {
+			const root = element.getRootNode();
+			element = root instanceof ShadowRoot ? root.host : null;
+		}
+	}
+	return undefined;
+}
+
 export class HoverCard {
 	private host: HTMLElement | undefined;
 	private panel: HTMLElement | undefined;
@@ -223,6 +241,9 @@ export class HoverCard {
 	private async show(hit: Hit, anchor: ReferenceElement, options: { focusBack?: HTMLElement; takeFocus?: boolean }): Promise<void> {
 		if (this.signal.aborted) return;
 		const panel = this.ensureHost();
+		// Moving the host hides an open popover: it is shown again below.
+		const container = modalDialogAround(hit.startNode) ?? document.documentElement;
+		if (this.host && this.host.parentNode !== container) container.append(this.host);
 		this.current = { hit, anchor, ...(options.focusBack ? { focusBack: options.focusBack } : {}) };
 		this.ready = false;
 		render(<p class="loading">{t('cardLoading')}</p>, panel);

@@ -290,6 +290,27 @@ describe('the hover card', () => {
 	});
 });
 
+describe('a modal dialog', () => {
+	it('opens the card inside the dialog, usable, and Escape closes the card, not the dialog', async () => {
+		const page = await open('/dialog.html');
+		await expect.poll(() => countBadges(page, '#processors'), { timeout: 10_000 }).toBe(1);
+		// Reach the badge from inside the dialog (focus stays in a modal dialog), open the card with Enter.
+		await page.evaluate(() => document.getElementById('accept')!.focus());
+		await page.keyboard.press('Shift+Tab');
+		expect(await page.evaluate(() => document.activeElement?.localName)).toMatch(/^whose-cloud-/);
+		await page.keyboard.press('Enter');
+		// Focus moved into the card: outside the dialog it would be inert, and focus would stay on the badge.
+		await expect.poll(() => page.evaluate(() => {
+			const active = document.activeElement;
+			return Boolean(active?.localName.startsWith('whose-cloud-') && active.closest('#consent') && !active.closest('#processors'));
+		})).toBe(true);
+		await page.keyboard.press('Escape');
+		expect(await page.evaluate(() => (document.getElementById('consent') as HTMLDialogElement).open)).toBe(true);
+		expect(await page.evaluate(() => Boolean(document.activeElement?.closest('#processors')))).toBe(true);
+		await page.close();
+	});
+});
+
 describe('switching badges off and on', () => {
 	it('restores the DOM exactly, live, without a reload, and annotates again when switched back on', async () => {
 		const page = await open('/integrity.html');
@@ -723,7 +744,7 @@ describe('privacy', () => {
 		const outside = browser.requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith(frameOrigin) && !url.startsWith('chrome-extension://') && !url.startsWith('data:'));
 		expect(outside).toEqual([]);
 		// The extension itself fetched nothing from the test server either: only the pages and the frame.
-		const extra = server.requests.filter((path) => !/^\/(integrity|live|long|long-inner|wide|shadow-list|components|components-late|editable-later|frame|cross-frame|slow-sandboxed-top|strict\.csp)\.html(\?.*)?$|^\/release-slow-top$|^\/cdata\.xhtml$|^\/favicon\.ico$/.test(path));
+		const extra = server.requests.filter((path) => !/^\/(integrity|live|long|long-inner|wide|shadow-list|components|components-late|editable-later|dialog|frame|cross-frame|slow-sandboxed-top|strict\.csp)\.html(\?.*)?$|^\/release-slow-top$|^\/cdata\.xhtml$|^\/favicon\.ico$/.test(path));
 		expect(extra).toEqual([]);
 	});
 });
