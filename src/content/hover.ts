@@ -13,12 +13,17 @@ interface Caret {
 	offset: number;
 }
 
-function caretAt(x: number, y: number): Caret | undefined {
+/**
+ * The caret under a point. `shadowRoots`: the open shadow roots under the
+ * pointer, which the caret may enter; without them Chromium stops at their
+ * host, and a marked name inside a web component could not be hovered.
+ */
+function caretAt(x: number, y: number, shadowRoots: ShadowRoot[]): Caret | undefined {
 	const doc = document as Document & {
-		caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+		caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
 	};
 	if (typeof doc.caretPositionFromPoint === 'function') {
-		const position = doc.caretPositionFromPoint(x, y);
+		const position = shadowRoots.length > 0 ? doc.caretPositionFromPoint(x, y, { shadowRoots }) : doc.caretPositionFromPoint(x, y);
 		return position ? { node: position.offsetNode, offset: position.offset } : undefined;
 	}
 	const range = document.caretRangeFromPoint?.(x, y);
@@ -53,10 +58,11 @@ export function watchHighlightHover(signal: AbortSignal, index: HitIndex, card: 
 	let x = 0;
 	let y = 0;
 	let over: Hit | undefined;
+	let shadowRoots: ShadowRoot[] = [];
 
 	const check = (): void => {
 		frame = 0;
-		const caret = caretAt(x, y);
+		const caret = caretAt(x, y, shadowRoots);
 		let found: Hit | undefined;
 		if (caret && caret.node.nodeType === Node.TEXT_NODE) {
 			found = index.forNode(caret.node as Text).find((hit) => contains(hit, x, y));
@@ -71,6 +77,9 @@ export function watchHighlightHover(signal: AbortSignal, index: HitIndex, card: 
 		if (event.pointerType !== 'mouse' || index.size === 0) return;
 		x = event.clientX;
 		y = event.clientY;
+		// Over an open shadow host (the event is retargeted to it): list the roots on the way to the pointer.
+		const target = event.target as Element | null;
+		shadowRoots = target?.shadowRoot ? event.composedPath().filter((item): item is ShadowRoot => item instanceof ShadowRoot) : [];
 		if (!frame) frame = requestAnimationFrame(check);
 	}, { passive: true, capture: true, signal });
 	signal.addEventListener('abort', () => cancelAnimationFrame(frame), { once: true });

@@ -597,6 +597,26 @@ describe('web components and frames', () => {
 		await page.close();
 	});
 
+	it('opens the card when the pointer rests on a marked name inside a web component', async () => {
+		const page = await open('/components.html');
+		await expect.poll(() => page.evaluate(() => [...document.getElementById('note')!.shadowRoot!.querySelectorAll('*')].filter((el) => el.localName.startsWith('whose-cloud-')).length), { timeout: 10_000 }).toBe(1);
+		const name = await page.evaluate(() => {
+			const paragraph = document.getElementById('note')!.shadowRoot!.querySelector('p')!;
+			const node = paragraph.firstChild as Text;
+			const start = node.data.indexOf('Clever Cloud');
+			const range = document.createRange();
+			range.setStart(node, start);
+			range.setEnd(node, start + 'Clever Cloud'.length);
+			const rect = range.getBoundingClientRect();
+			return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, bottom: rect.bottom };
+		});
+		expect(await topElementAt(page, name.x, name.bottom + 40)).not.toMatch(/^whose-cloud-/);
+		await page.mouse.move(name.x, name.y);
+		await page.mouse.move(name.x + 1, name.y);
+		await expect.poll(() => topElementAt(page, name.x, name.bottom + 40), { timeout: 5000 }).toMatch(/^whose-cloud-/);
+		await page.close();
+	});
+
 	it('badges text in web components nested in others, and in ones that render their shadow tree late', async () => {
 		const page = await open('/components-late.html');
 		const inShadow = (path: string[]): Promise<number> => page.evaluate((ids) => {
