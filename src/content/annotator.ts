@@ -82,7 +82,7 @@ class Activation {
 		});
 		this.lateHosts = new LateHosts(signal, (root) => this.enterShadowRoot(root));
 		this.scan = new PageScan({ matcher: deps.matcher, index: deps.index, collector: this.collector, scheduler, onHits: (hits) => this.add(hits) });
-		watchHighlightHover(signal, this.hits, this.card);
+		watchHighlightHover(signal, this.hits, this.card, () => this.marks.reassert());
 		document.addEventListener('keydown', (event) => {
 			if (event.key === 'Escape' && this.card.isOpen()) {
 				// The card is what Escape closes now, not the page's dialog around it.
@@ -173,6 +173,7 @@ class Activation {
 
 	private onChanges(batch: ChangeBatch): void {
 		this.badges.pageChanged();
+		this.marks.reassert();
 		// The whole document made editable (designMode, which no observer reports): nothing of ours may stay in it.
 		if (document.designMode === 'on') {
 			this.drop(this.hits.all());

@@ -53,7 +53,8 @@ function contains(hit: Hit, x: number, y: number): boolean {
 	return false;
 }
 
-export function watchHighlightHover(signal: AbortSignal, index: HitIndex, card: HoverCard): void {
+/** `onFrame` runs with each hit test: the caller's cheap upkeep that should follow the pointer (marks.ts `reassert`). */
+export function watchHighlightHover(signal: AbortSignal, index: HitIndex, card: HoverCard, onFrame: () => void = () => undefined): void {
 	let frame = 0;
 	let x = 0;
 	let y = 0;
@@ -62,6 +63,7 @@ export function watchHighlightHover(signal: AbortSignal, index: HitIndex, card: 
 
 	const check = (): void => {
 		frame = 0;
+		onFrame();
 		const caret = caretAt(x, y, shadowRoots);
 		let found: Hit | undefined;
 		if (caret && caret.node.nodeType === Node.TEXT_NODE) {

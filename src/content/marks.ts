@@ -49,6 +49,16 @@ export class Marks {
 		}
 	}
 
+	/**
+	 * Puts our highlights back in the registry if the page took them out
+	 * (`CSS.highlights.clear()` for its own search highlights, say). Called on
+	 * each batch of the page's changes and while the pointer moves: a few map
+	 * lookups, and only while there are marks.
+	 */
+	reassert(): void {
+		if (this.enabled && this.ranges.size > 0) this.ensureRegistered();
+	}
+
 	private ensureRegistered(): void {
 		for (const [level, highlight] of this.highlights) {
 			if (CSS.highlights.get(this.name(level)) !== highlight) CSS.highlights.set(this.name(level), highlight);

@@ -415,6 +415,23 @@ describe('live pages', () => {
 		expect(await page.evaluate(() => document.getElementById('to')!.textContent)).toBe('After the move, it runs on Scaleway');
 	});
 
+	it('puts its marks back when the page clears the highlight registry', async () => {
+		const registered = (): Promise<number> => page.evaluate(() => CSS.highlights.size);
+		expect(await registered()).toBeGreaterThan(0);
+		// Taken out, then the pointer moves.
+		await page.evaluate(() => CSS.highlights.clear());
+		expect(await registered()).toBe(0);
+		await page.mouse.move(50, 50);
+		await page.mouse.move(60, 60);
+		await expect.poll(registered).toBeGreaterThan(0);
+		// Taken out, then the page changes.
+		await page.evaluate(() => {
+			CSS.highlights.clear();
+			document.getElementById('feed')!.append(document.createElement('hr'));
+		});
+		await expect.poll(registered).toBeGreaterThan(0);
+	});
+
 	it('drops the badges and the count of mentions that leave the page', async () => {
 		const tabId = await tabIdOf(control, `${server.origin}/live.html`).catch(() => undefined);
 		await page.evaluate(() => window.removeFirst());
