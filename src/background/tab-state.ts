@@ -5,6 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import type { PageReport, PageVendor } from '../shared/protocol.ts';
+import { isPageReport } from './report-shape.ts';
 
 const SESSION_KEY = 'tabReports';
 
@@ -17,7 +18,15 @@ async function readStored(): Promise<Record<string, FrameReports>> {
 	try {
 		const stored = await browser.storage.session.get(SESSION_KEY);
 		const value = stored[SESSION_KEY];
-		return typeof value === 'object' && value !== null ? (value as Record<string, FrameReports>) : {};
+		if (typeof value !== 'object' || value === null) return {};
+		// Kept by an earlier worker, maybe an earlier version: only what is still a report is kept.
+		const kept: Record<string, FrameReports> = {};
+		for (const [tabId, frames] of Object.entries(value as Record<string, unknown>)) {
+			if (typeof frames !== 'object' || frames === null) continue;
+			const valid = Object.entries(frames as Record<string, unknown>).filter(([, report]) => isPageReport(report));
+			if (valid.length > 0) kept[tabId] = Object.fromEntries(valid) as FrameReports;
+		}
+		return kept;
 	} catch {
 		return {};
 	}
@@ -87,6 +96,31 @@ export async function forgetTab(tabId: number): Promise<void> {
 	const all = await load();
 	delete all[tabId];
 	await persist();
+}
+
+/** Whether anything is kept for the tab: after a navigation let it go, nothing is until a frame reports. */
+export async function hasReports(tabId: number): Promise<boolean> {
+	return (await load())[tabId] !== undefined;
+}
+
+/**
+ * Lets go of the reports of the tab's frames that are gone: removed from
+ * their page (a carousel re-creating its frame each turn would otherwise add
+ * its count again each time), or navigated where no content script runs.
+ * `alive` asks a frame; the top frame is the tab itself and is not asked.
+ */
+export async function pruneGoneFrames(tabId: number, alive: (frameId: number) => Promise<boolean>): Promise<boolean> {
+	const frames = (await load())[tabId];
+	if (!frames) return false;
+	const ids = Object.keys(frames).map(Number).filter((frameId) => frameId !== 0);
+	const answers = await Promise.all(ids.map((frameId) => alive(frameId).catch(() => false)));
+	const gone = ids.filter((_, index) => !answers[index]);
+	// Asked while the tab navigated: its reports are already gone, or belong to the next page.
+	const current = reports?.[tabId];
+	if (gone.length === 0 || current !== frames) return false;
+	for (const frameId of gone) delete current[frameId];
+	await persist();
+	return true;
 }
 
 /** The tab's report: the top frame's page, with vendors summed over all its frames. */

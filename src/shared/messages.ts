@@ -26,10 +26,10 @@ export async function send<K extends MessageName>(name: K, ...payload: RequestOf
 	return unwrap<ResponseOf<K>>(await browser.runtime.sendMessage(envelope));
 }
 
-/** Sends to the content script of one tab; `frameId: 0` targets the top frame only. */
-export async function sendToTab<K extends MessageName>(tabId: number, name: K, payload: RequestOf<K>, frameId = 0): Promise<ResponseOf<K>> {
+/** Sends to the content script of one tab; `frameId: 0` targets the top frame only, `'all'` every frame (the first answer comes back). */
+export async function sendToTab<K extends MessageName>(tabId: number, name: K, payload: RequestOf<K>, frameId: number | 'all' = 0): Promise<ResponseOf<K>> {
 	const envelope: Envelope<K> = { wc: 1, name, payload };
-	return unwrap<ResponseOf<K>>(await browser.tabs.sendMessage(tabId, envelope, { frameId }));
+	return unwrap<ResponseOf<K>>(await (frameId === 'all' ? browser.tabs.sendMessage(tabId, envelope) : browser.tabs.sendMessage(tabId, envelope, { frameId })));
 }
 
 /**

@@ -45,6 +45,10 @@ export interface Protocol {
 	'tab-report': { request: { tabId: number }; response: PageReport | null };
 	/** cs → bg: open the popup's legal page for a regime in a new tab (a page cannot open extension URLs itself). */
 	'open-legal': { request: { regime: string }; response: undefined };
+	/** bg → cs (every frame): send your report again (the tab's reports were let go by a same-page navigation or a restore from the back/forward cache). */
+	'report-again': { request: undefined; response: boolean };
+	/** bg → cs (one frame): are you still there? A frame removed from its page, or navigated where we do not run, does not answer. */
+	'frame-alive': { request: undefined; response: boolean };
 	/** ui → cs (top frame): scroll to and flash the first mention of a vendor. */
 	'reveal-mention': { request: { vendor: string; offering?: string }; response: boolean };
 }

@@ -725,6 +725,43 @@ describe('a frame added after the page loaded', () => {
 			await expect.poll(() => page.frames().some((frame) => frame.url().endsWith('?late')), { timeout: 10_000 }).toBe(true);
 			// The late frame names the same vendors as the first: they count twice, and the page's own stay.
 			await expect.poll(vendors, { timeout: 10_000 }).toEqual(['clever-cloud 1', 'ionos 2', 'stackit 2', 'upcloud 2']);
+
+			// Removed, its findings go; re-created three times (a carousel), they count once, not four times.
+			await page.evaluate(() => document.querySelector('iframe[src$="?late"]')!.remove());
+			await expect.poll(vendors, { timeout: 10_000 }).toEqual(['clever-cloud 1', 'ionos 1', 'stackit 2', 'upcloud 1']);
+			for (let turn = 0; turn < 3; turn++) {
+				await page.evaluate((origin) => {
+					document.querySelector('iframe.turn')?.remove();
+					const frame = document.createElement('iframe');
+					frame.className = 'turn';
+					frame.src = `${origin}/frame.html?turn`;
+					document.body.append(frame);
+				}, server.origin);
+				await expect.poll(() => frameBadges(page, '/frame.html?turn'), { timeout: 10_000 }).toBe(2);
+			}
+			await expect.poll(vendors, { timeout: 10_000 }).toEqual(['clever-cloud 1', 'ionos 2', 'stackit 2', 'upcloud 2']);
+		} finally {
+			await page.close();
+		}
+	});
+});
+
+describe('same-page navigations', () => {
+	it('keep the tab\'s report: a #link, history.pushState and replaceState', async () => {
+		const page = await open('/components.html');
+		try {
+			const tabId = await tabIdOf(control, `${server.origin}/components.html`);
+			const vendors = async (): Promise<string[]> => (await tabVendors(tabId)).map((item) => `${item.vendor} ${item.count}`).sort();
+			const all = ['clever-cloud 1', 'ionos 1', 'stackit 2', 'upcloud 1'];
+			await expect.poll(vendors, { timeout: 10_000 }).toEqual(all);
+			for (const navigate of ['location.hash = "#later"', 'history.pushState({}, "", "/components.html?view=2")', 'history.replaceState({}, "", "/components.html?view=3")']) {
+				await page.evaluate(navigate);
+				// The background lets the tab's reports go on "loading", then asks the frames again.
+				await page.waitForTimeout(500);
+				await expect.poll(vendors, { timeout: 10_000 }).toEqual(all);
+			}
+			const report = await sendFrom<{ url: string } | null>(control, 'tab-report', { tabId });
+			expect(report?.url).toBe(`${server.origin}/components.html?view=3`);
 		} finally {
 			await page.close();
 		}
