@@ -72,8 +72,18 @@ describe('applyManaged', () => {
 	it('applies valid policy values and reports them as locked', () => {
 		const result = applyManaged(defaults(), { enabled: false, density: 'all', sites: { 'intranet.gouv.fr': false } });
 		expect(result.settings).toEqual({ ...defaults(), enabled: false, density: 'all', sites: { 'intranet.gouv.fr': false } });
-		expect(result.locked).toEqual(['enabled', 'density', 'sites']);
+		// Sites are locked one by one: the user still chooses for every site the policy does not name.
+		expect(result.locked).toEqual(['enabled', 'density']);
+		expect(result.lockedSites).toEqual(['intranet.gouv.fr']);
 		expect(result.problems).toEqual([]);
+	});
+
+	it('merges a policy\'s sites over the user\'s, locking only the ones it names', () => {
+		const user = { ...defaults(), sites: { 'news.example': false, 'intranet.gouv.fr': true } };
+		const result = applyManaged(user, { sites: { 'intranet.gouv.fr': false, 'portal.example': true } });
+		expect(result.settings.sites).toEqual({ 'news.example': false, 'intranet.gouv.fr': false, 'portal.example': true });
+		expect(result.lockedSites).toEqual(['intranet.gouv.fr', 'portal.example']);
+		expect(result.locked).toEqual([]);
 	});
 
 	it('ignores unknown keys and invalid values, keeps the user value, and reports each', () => {
@@ -89,7 +99,7 @@ describe('applyManaged', () => {
 
 	it('treats a missing or non-object policy as no policy', () => {
 		for (const managed of [undefined, null, 'x', [1], 3]) {
-			expect(applyManaged(defaults(), managed)).toEqual({ settings: defaults(), locked: [], problems: [] });
+			expect(applyManaged(defaults(), managed)).toEqual({ settings: defaults(), locked: [], lockedSites: [], problems: [] });
 		}
 	});
 

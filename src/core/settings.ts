@@ -150,12 +150,15 @@ export function isActiveOn(settings: Settings, hostname: string, pausedSites: re
  * Managed policy (storage.managed, set by administrators): the same keys as
  * the settings. Valid values override the user's and are reported as locked;
  * invalid ones are ignored and reported, so a typo in a fleet policy leaves
- * the user's own choice in place rather than an unsafe guess.
+ * the user's own choice in place rather than an unsafe guess. A policy's
+ * `sites` locks the sites it names, one by one (`lockedSites`): the user
+ * still chooses for every other site.
  */
-export function applyManaged(settings: Settings, managed: unknown): { settings: Settings; locked: SettingKey[]; problems: SettingsProblem[] } {
+export function applyManaged(settings: Settings, managed: unknown): { settings: Settings; locked: SettingKey[]; lockedSites: string[]; problems: SettingsProblem[] } {
 	const locked: SettingKey[] = [];
+	const lockedSites: string[] = [];
 	const problems: SettingsProblem[] = [];
-	if (!isRecord(managed)) return { settings, locked, problems };
+	if (!isRecord(managed)) return { settings, locked, lockedSites, problems };
 	const merged: Settings = { ...settings, sites: { ...settings.sites } };
 	for (const [name, value] of Object.entries(managed)) {
 		if (!(SETTING_KEYS as string[]).includes(name)) {
@@ -171,6 +174,8 @@ export function applyManaged(settings: Settings, managed: unknown): { settings: 
 			const { sites, dropped } = sanitizeSites(value);
 			if (dropped > 0) problems.push({ kind: 'dropped-sites', source: 'policy', count: dropped });
 			merged.sites = { ...merged.sites, ...sites };
+			lockedSites.push(...Object.keys(sites));
+			continue;
 		} else if (isValidField(key, value)) {
 			(merged as unknown as Record<string, unknown>)[key] = value;
 		} else {
@@ -179,7 +184,7 @@ export function applyManaged(settings: Settings, managed: unknown): { settings: 
 		}
 		locked.push(key);
 	}
-	return { settings: merged, locked, problems };
+	return { settings: merged, locked, lockedSites, problems };
 }
 
 /** One English line per problem, for the console; the options page words them in the user's language. */

@@ -5,14 +5,16 @@
  * Settings fixed by an administrator show as disabled, with the reason.
  */
 import type { JSX } from 'preact';
-import { isActiveOn } from '../core/settings.ts';
+import { isActiveOn, siteKey } from '../core/settings.ts';
 import { t } from '../shared/i18n.ts';
 import { setPaused, setSite, writeSettings, type SettingsState } from '../shared/storage.ts';
 import { Switch } from '../ui/switch.tsx';
 
 export function SiteControl({ state, site }: { state: SettingsState; site: string | undefined }): JSX.Element {
-	const { settings, locked, paused } = state;
-	const lockedNote = (key: 'sites' | 'enabled'): string | undefined => (locked.includes(key) ? t('optionsLocked') : undefined);
+	const { settings, locked, lockedSites, paused } = state;
+	const lockedNote = (key: 'enabled'): string | undefined => (locked.includes(key) ? t('optionsLocked') : undefined);
+	// A site the policy names keeps the policy's choice: neither switched nor paused here.
+	const siteLocked = site !== undefined && lockedSites.includes(siteKey(site));
 	return (
 		<section class="section" aria-labelledby="site-control">
 			<h2 id="site-control">{t('popupSiteControl')}</h2>
@@ -23,14 +25,15 @@ export function SiteControl({ state, site }: { state: SettingsState; site: strin
 						label={t('popupSiteSwitch', site)}
 						// The site's own choice, whatever the global switch says: turning it back on must mean "on here".
 						checked={isActiveOn({ ...settings, enabled: true }, site)}
-						disabled={locked.includes('sites')}
-						note={lockedNote('sites')}
+						disabled={siteLocked}
+						note={siteLocked ? t('optionsLocked') : undefined}
 						onChange={(on) => void setSite(site, on)}
 					/>
 					<Switch
 						testId="pause-switch"
 						label={t('popupPause')}
 						checked={paused.includes(site)}
+						disabled={siteLocked}
 						onChange={(pause) => void setPaused(site, pause)}
 					/>
 				</>

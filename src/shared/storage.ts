@@ -20,6 +20,8 @@ export interface SettingsState {
 	settings: Settings;
 	/** Settings fixed by an administrator policy. */
 	locked: SettingKey[];
+	/** Sites whose choice an administrator policy fixes (site keys); other sites stay the user's. */
+	lockedSites: string[];
 	/** What was wrong with stored or managed values, for the options page. */
 	problems: SettingsProblem[];
 	/** Sites paused for this browser session. */
@@ -74,7 +76,7 @@ export async function readSettingsState(options: { withPolicy?: boolean } = {}):
 	problems.push(...managed.problems);
 	const paused = sanitizePaused(stored[PAUSED_KEY], problems);
 	if (problems.length > 0) console.warn('Whose Cloud? settings:', problems.map(describeProblem).join('; '));
-	return { settings: managed.settings, locked: managed.locked, problems, paused };
+	return { settings: managed.settings, locked: managed.locked, lockedSites: managed.lockedSites, problems, paused };
 }
 
 /** Writes a change to the user's settings. Keys locked by policy are left as the policy says. */

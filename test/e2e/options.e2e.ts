@@ -189,6 +189,7 @@ describe('bad input', () => {
 	it('shows settings fixed by a policy as locked, ignores an unknown or invalid policy value, and says so', async () => {
 		const options = await openOptions(POLICY);
 		await clearStorage(options);
+		await writeStorage(options, { settings: { sites: { 'user.example': false } } });
 		await options.reload();
 		await options.locator('h1').waitFor();
 		expect(await options.getByTestId('policy-banner').textContent()).toContain('Your organisation manages some of these settings.');
@@ -208,8 +209,14 @@ describe('bad input', () => {
 		]);
 		// Only the administrator can fix policy problems: no repair offered.
 		expect(await options.getByTestId('repair').count()).toBe(0);
-		expect(await options.getByTestId('sites-off').locator('.site-name').allTextContents()).toEqual(['intranet.example']);
-		expect(await options.getByRole('button', { name: 'Remove intranet.example' }).isDisabled()).toBe(true);
+		// The policy fixes the sites it names, one by one: the user's own stay the user's.
+		expect(await options.getByTestId('sites-off').locator('.site-name').allTextContents()).toEqual(['intranet.example', 'user.example']);
+		const fixed = options.getByRole('button', { name: 'Remove intranet.example' });
+		expect(await fixed.isDisabled()).toBe(true);
+		expect(await options.locator(`#${await fixed.getAttribute('aria-describedby')}`).textContent()).toBe('Set by your administrator');
+		expect(await options.getByRole('button', { name: 'Remove user.example' }).isDisabled()).toBe(false);
+		await options.getByRole('button', { name: 'Remove user.example' }).click();
+		await poll(() => options.getByTestId('sites-off').locator('.site-name').allTextContents()).toEqual(['intranet.example']);
 		expect(await options.getByLabel('Show badges on web pages').isDisabled()).toBe(false);
 		await options.close();
 	});
