@@ -49,7 +49,8 @@ function pageBody({ report, loading, summary, lang, onReveal }: ThisPageProps): 
 	if (!summary || summary.vendors.length === 0) return <p class="empty">{t('popupNoVendors')}</p>;
 	return (
 		<>
-			<p class="section-note" data-testid="vendor-total">{tCount(summary.vendors.length, 'popupVendorsOne', 'popupVendorsMany')}</p>
+			{/* Providers, as the toolbar counts them: an offering listed apart (a sovereign branch) is still its provider's. */}
+			<p class="section-note" data-testid="vendor-total">{tCount(new Set(summary.vendors.map((item) => item.card.vendor)).size, 'popupVendorsOne', 'popupVendorsMany')}</p>
 			<div data-testid="vendor-list">
 				{summary.groups.map((group) => (
 					<section class="group" key={group.level} data-level={group.level} aria-labelledby={`group-${group.level}`}>
