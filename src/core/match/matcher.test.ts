@@ -90,6 +90,15 @@ describe('addresses are not prose', () => {
 		// A company name inside a place's name is the place, whatever the space before it.
 		['Capgemini Tower, Capgemini  Tower and Capgemini\u00a0Tower', []],
 		['Capgemini towers over its rivals', ['Capgemini→capgemini-test']],
+		// Anywhere in a URL or an e-mail address written out, not only right after a dot or a slash.
+		['Source : https://www.lemagit.fr/actualites/366/OVHcloud-et-Scaleway-visent-AWS', []],
+		['compare at https://example.com/compare?a=AWS&b=Azure today', []],
+		['see www.example.com/page#Scaleway', []],
+		['write to AWS-billing@example.com', []],
+		['(https://example.com/AWS) then AWS', ['AWS→aws']],
+		// A Markdown link's text is prose; its address is not.
+		['[AWS](https://aws.amazon.com/fr/) and « OVHcloud »', ['AWS→aws', 'OVHcloud→ovhcloud']],
+		['AWS, Azure/AWS and Capgemini/Orange: prose', ['AWS→aws', 'Azure→microsoft', 'AWS→aws', 'Capgemini→capgemini-test', 'Orange→orange-business']],
 	])('%s', (text, expected) => {
 		expect(found(text)).toEqual(expected);
 	});

@@ -77,6 +77,34 @@ function wordCharBefore(text: string, index: number): boolean {
 	return WORD_CHAR.test(text.slice(from, index));
 }
 
+/** How far to look for the ends of the run of text a name sits in: a URL longer than this is rare. */
+const TOKEN_REACH = 256;
+
+/** Ends a run of text: a space, or what encloses a URL in prose or markup ("(…)", "<…>", "[text](…)", quotes). */
+function endsToken(code: number): boolean {
+	return code <= 0x20 || code === 0xa0 || code === 0x202f || code === 0x3000 || (code >= 0x2000 && code <= 0x200b)
+		|| code === 0x28 || code === 0x29 || code === 0x5b || code === 0x5d || code === 0x3c || code === 0x3e || code === 0x22 || code === 0x27
+		|| code === 0xab || code === 0xbb || code === 0x201c || code === 0x201d;
+}
+
+/**
+ * Is the name part of a URL or an e-mail address written out in the text
+ * ("https://…/OVHcloud-et-Scaleway-visent-AWS", "…?a=AWS&b=Azure",
+ * "AWS-billing@example.com")? The run of text around it, up to spaces and
+ * brackets, holds "://", starts with "www." or holds an "@".
+ */
+function inAddressToken(text: string, start: number, end: number): boolean {
+	let from = start;
+	const floor = Math.max(0, start - TOKEN_REACH);
+	while (from > floor && !endsToken(text.charCodeAt(from - 1))) from--;
+	let to = end;
+	const ceiling = Math.min(text.length, end + TOKEN_REACH);
+	while (to < ceiling && !endsToken(text.charCodeAt(to))) to++;
+	if (from === start && to === end) return false;
+	const token = text.slice(from, to);
+	return token.includes('://') || token.includes('@') || /^www\./i.test(token);
+}
+
 /**
  * "ovhcloud.com", "docs.aws", "/aws/", "contact@ovhcloud.com": a name glued
  * into a domain, path or address is not prose. A slash alone is not enough:
@@ -84,6 +112,7 @@ function wordCharBefore(text: string, index: number): boolean {
  * with a slash.
  */
 function insideAddress(text: string, start: number, end: number): boolean {
+	if (inAddressToken(text, start, end)) return true;
 	const before = text.charCodeAt(start - 1);
 	if (before === 0x2e /* . */ || before === 0x40 /* @ */) return true;
 	if (before === 0x2f /* / */) {
