@@ -14,12 +14,22 @@ export function kindOf(name: string, content: string): InputKind {
 	if (/\.(html?|xhtml)$/i.test(name)) return 'html';
 	if (/\.(md|markdown)$/i.test(name)) return 'markdown';
 	if (/\.(txt|text)$/i.test(name)) return 'text';
-	// stdin or an unknown extension: sniff.
-	return /^\s*(<!doctype html|<html|<head|<body|<(p|div|article|section|h[1-6])[\s>])/i.test(content) ? 'html' : 'text';
+	// stdin or an unknown extension: sniff. Any leading tag, comment or XML declaration is markup ("<3" is not).
+	return /^\s*(<!--|<\?xml|<!doctype|<[a-z][\w-]*[\s>/])/i.test(content) ? 'html' : 'text';
 }
 
 const isEditable = (node: { attrs?: Array<{ name: string; value: string }> }): boolean =>
 	node.attrs?.some((attr) => attr.name === 'contenteditable' && attr.value.toLowerCase() !== 'false') ?? false;
+
+/** Does the element hold text the walk would read? One without (an image, a rule, an empty box) breaks no block. */
+function holdsText(parent: ParentNode, skipCode: boolean): boolean {
+	return parent.childNodes.some((node) => {
+		if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value.trim().length > 0;
+		if (!('tagName' in node)) return false;
+		if (SKIPPED_TAGS.has(node.tagName) || (skipCode && CODE_TAGS.has(node.tagName)) || isEditable(node)) return false;
+		return holdsText(node.tagName === 'template' ? (node as DefaultTreeAdapterMap['template']).content : node, skipCode);
+	});
+}
 
 export function htmlBlocks(html: string, skipCode = true): string[] {
 	const document = parse(html);
@@ -38,11 +48,13 @@ export function htmlBlocks(html: string, skipCode = true): string[] {
 			if (!('tagName' in node)) continue;
 			const tag = node.tagName;
 			if (SKIPPED_TAGS.has(tag) || (skipCode && CODE_TAGS.has(tag)) || isEditable(node)) continue;
-			if (tag === 'br') {
+			const inline = INLINE_TAGS.has(tag);
+			// The content script joins the text on both sides of a <br>, an image or an empty box into one
+			// flow of their block, kept apart by a line break; only a block holding text of its own splits it.
+			if (tag === 'br' || (!inline && !holdsText(node, skipCode))) {
 				current += '\n';
 				continue;
 			}
-			const inline = INLINE_TAGS.has(tag);
 			if (!inline) flush();
 			walk(tag === 'template' ? (node as DefaultTreeAdapterMap['template']).content : node);
 			if (!inline) flush();
