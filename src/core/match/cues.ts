@@ -145,7 +145,7 @@ export const CUES = {
 			'vendeur', 'vendeurs', 'seller', 'sellers', 'ecommerce', 'retailer', 'retailers', 'shopping', 'shop', 'boutique', 'magasin',
 			'magasins', 'soldes', 'promo', 'discount', 'livreur', 'livreurs', 'audible', 'twitch', 'fulfillment', 'consommateurs',
 			'consumers', 'libraires', 'libraire', 'bookseller', 'gift', 'cadeau', 'unboxing', 'fnac', 'cdiscount', 'walmart', 'ebay',
-			'temu', 'shein', 'aliexpress',
+			'temu', 'shein', 'aliexpress', 'achete', 'achetee', 'achetes', 'achetez', 'librairie', 'bought',
 		],
 		phrases: ['e commerce', 'black friday', 'prime video', 'prime day', 'amazon prime', 'amazon fr', 'add to cart', 'en vente sur'],
 	},

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PAGE_EVIDENCE } from './blocks-scan.ts';
 import { dataset } from '../../data/index.ts';
 import { matcherAliases } from '../compact.ts';
 import { createMatcher, type MatcherAlias } from './matcher.ts';
@@ -125,9 +126,14 @@ describe('ambiguous names are decided from context', () => {
 		['Le ciel est Bleu ce matin.', []],
 		['Un cordon Bleu maison, pané et doré.', []],
 		['Bleu obtient le jalon J0 de la qualification SecNumCloud auprès de l’ANSSI.', ['Bleu→bleu']],
+		// The company as the subject, with cloud context or named as a company.
+		['Bleu obtient la qualification SecNumCloud.', ['Bleu→bleu']],
+		['La société Bleu propose ses services aux ministères.', ['Bleu→bleu']],
+		['Bleu a toujours été ma couleur préférée.', []],
 		// Amazon: river and shop vs cloud.
 		['The Amazon rainforest spans nine countries and the river basin is huge.', []],
 		['I ordered a book on Amazon with Prime delivery.', []],
+
 		['Amazon said its cloud unit would build a sovereign region in Brandenburg.', ['Amazon→aws']],
 		// Google: search engine vs cloud.
 		['Just search it on Google and read the first result.', []],
@@ -169,5 +175,19 @@ describe('degenerate inputs', () => {
 	});
 	it('empty text gives no mentions', () => {
 		expect(matcher.findMentions('')).toEqual([]);
+	});
+});
+
+describe('a shop sentence on a page about cloud', () => {
+	// The page names vendors elsewhere (page evidence): shopping words still say this Amazon is the shop.
+	it.each([
+		['I bought this book on Amazon.'],
+		['J’ai acheté ce livre sur Amazon.'],
+	])('%s', (text) => {
+		expect(matcher.findMentions(text, { pageEvidence: PAGE_EVIDENCE })).toEqual([]);
+	});
+
+	it('still counts Amazon the cloud on that page', () => {
+		expect(matcher.findMentions('Amazon a annoncé une région souveraine.', { pageEvidence: PAGE_EVIDENCE }).map((m) => m.vendor)).toEqual(['aws']);
 	});
 });

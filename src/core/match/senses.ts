@@ -35,9 +35,9 @@ const BUSINESS = { cloud: 2, company: 1 } as const;
  * fruits, islands and colours rarely are.
  */
 const COMPANY_VERBS: Record<string, number> = Object.fromEntries(
-	['a', 'annonce', 'lance', 'propose', 'offre', 'soutient', 'signe', 'investit', 'rachete', 'acquiert', 'devient', 'prevoit', 'compte',
+	['a', 'annonce', 'lance', 'propose', 'offre', 'soutient', 'signe', 'investit', 'rachete', 'acquiert', 'devient', 'prevoit', 'compte', 'obtient',
 		'announced', 'announces', 'says', 'said', 'launches', 'launched', 'offers', 'signed', 'plans', 'reported', 'acquired', 'acquires',
-		'unveiled', 'unveils', 'confirmed', 'expects', 'invests', 'invested', 'sponsors'].map((verb) => [verb, 2]),
+		'unveiled', 'unveils', 'confirmed', 'expects', 'invests', 'invested', 'sponsors', 'obtains', 'obtained'].map((verb) => [verb, 2]),
 );
 
 export const DEFAULT_SENSE: SenseRule = {
@@ -66,8 +66,9 @@ export const SENSES: Record<string, SenseRule> = {
 		why: 'Bleu is the French word for blue, a cheese family, "cordon bleu" and "les Bleus"; the company needs cloud context.',
 		prior: -2,
 		cues: { ...BUSINESS, telecom: 1, food: -3, colour: -3, sport: -2 },
-		before: { cordon: -6, ciel: -3, yeux: -3, maillot: -3, en: -1, le: -1 },
-		after: { blanc: -5, marine: -5, ciel: -5, roi: -5, nuit: -5, clair: -4, fonce: -4, horizon: -4, petrole: -4, turquoise: -4, de: -1, d: -1 },
+		before: { cordon: -6, ciel: -3, yeux: -3, maillot: -3, en: -1, le: -1, societe: 3, entreprise: 3, coentreprise: 3, filiale: 3 },
+		// "Bleu obtient la qualification", "Bleu lance…": the company as a subject (with cloud context, or on a cloud page).
+		after: { ...COMPANY_VERBS, blanc: -5, marine: -5, ciel: -5, roi: -5, nuit: -5, clair: -4, fonce: -4, horizon: -4, petrole: -4, turquoise: -4, de: -1, d: -1 },
 		capitalised: 1,
 	},
 	amazon: {
