@@ -167,6 +167,21 @@ describe('the whole dataset', () => {
 		const mentions = full.findMentions(sentence);
 		expect(mentions.map((mention) => [mention.surface, mention.vendor])).toContainEqual([text, vendor]);
 	});
+
+	it.each([
+		['l’offre Managed Dedicated Cloud – SecNumCloud d’OVHcloud', 'Managed Dedicated Cloud – SecNumCloud'],
+		['the Managed Dedicated Cloud — SecNumCloud offer', 'Managed Dedicated Cloud — SecNumCloud'],
+		['Managed Dedicated Cloud - SecNumCloud', 'Managed Dedicated Cloud - SecNumCloud'],
+	])('finds an offering whose spaced hyphen is written as a dash: %s', (text, surface) => {
+		const mention = full.findMentions(text).find((item) => item.offering);
+		expect(mention?.surface).toBe(surface);
+		expect(mention?.vendor).toBe('ovhcloud');
+	});
+
+	it('keeps a hyphen inside a word a hyphen: "T–Systems" with an en dash is not the name', () => {
+		expect(full.findMentions('T\u2011Systems and T-Systems').map((mention) => mention.vendor)).toEqual(['open-telekom-cloud', 'open-telekom-cloud']);
+		expect(full.findMentions('T\u2013Systems').map((mention) => mention.vendor)).toEqual([]);
+	});
 });
 
 describe('degenerate inputs', () => {

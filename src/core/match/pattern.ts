@@ -46,13 +46,20 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-
 const SPACE = '\\s+';
 /** Hyphen, non-breaking hyphen and hyphen-minus are interchangeable in brand names ("T‑Systems"). */
 const HYPHEN = '[\\-\\u2010\\u2011]';
+/**
+ * A hyphen with spaces around it separates parts of a name ("Managed Dedicated
+ * Cloud - SecNumCloud"), and French typography writes that separator as an en
+ * dash, English often as an em dash.
+ */
+const SPACED_DASH = '[\\-\\u2010\\u2011\\u2013\\u2014]';
+const spacedDashes = (pattern: string): string => pattern.split(`${SPACE}${HYPHEN}${SPACE}`).join(`${SPACE}${SPACED_DASH}${SPACE}`);
 
 function literal(text: string): string {
-	return text
+	return spacedDashes(text
 		.split(/(\s+|-)/)
 		.filter((part) => part.length > 0)
 		.map((part) => (/^\s+$/.test(part) ? SPACE : part === '-' ? HYPHEN : escapeRegExp(part)))
-		.join('');
+		.join(''));
 }
 
 /** Every letter becomes a two-case class; other characters stay literal. */
@@ -74,7 +81,7 @@ function caseless(text: string): string {
 			out += lower !== upper && lower.length === 1 && upper.length === 1 ? `[${lower}${upper}]` : escapeRegExp(char);
 		}
 	}
-	return out;
+	return spacedDashes(out);
 }
 
 /** The spellings one alias may take in the page, each matched by one alternative of the pattern. */
@@ -330,7 +337,7 @@ export function buildPatterns(aliases: readonly PatternAlias[]): ScanPatterns {
 
 /** A surface with any whitespace run as one space and any hyphen as "-": the forms the pattern accepts for each. */
 export function plainSpacing(surface: string): string {
-	return surface.replace(/\s+/g, ' ').replace(/[\u2010\u2011]/g, '-');
+	return surface.replace(/\s+/g, ' ').replace(/[\u2010\u2011]/g, '-').replace(/ [\u2013\u2014] /g, ' - ');
 }
 
 /** The key under which a surface is looked up: case folded, whitespace and hyphens collapsed. */
