@@ -148,9 +148,12 @@ export function decide(text: string, start: number, end: number, vendor: string,
 	}
 
 	const capitalised = startsUpperCase(text, start) && hasLowerCase(text, start, end);
-	if (capitalised && rule.capitalised && !isSentenceInitial(text, start) && !inCapitalisedRun(text, start, end, near)) {
-		score += rule.capitalised;
-		if (explain) trace.push(`capitalised ${rule.capitalised}`);
+	if (capitalised && rule.capitalised && !inCapitalisedRun(text, start, end, near)) {
+		// At the start of a sentence every word has its capital: it says less, but not nothing
+		// ("Azure was down for six hours" is Microsoft's; "Azure skies" are ruled out by the next word).
+		const weight = isSentenceInitial(text, start) ? rule.capitalised / 2 : rule.capitalised;
+		score += weight;
+		if (explain) trace.push(`capitalised ${weight}`);
 	}
 
 	const same = rule.near?.same ?? NEIGHBOUR_WEIGHTS.sameVendorNear;

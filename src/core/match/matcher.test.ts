@@ -145,6 +145,12 @@ describe('ambiguous names are decided from context', () => {
 		// Azure: colour vs Microsoft.
 		['The sea turned azure, then the Azure sky darkened over the waters.', []],
 		['Our workloads moved to Azure last year, after tests on AWS.', ['Azure→microsoft', 'AWS→aws']],
+		// At the start of a sentence the capital still counts, half as much.
+		['Azure was down for six hours.', ['Azure→microsoft']],
+		['Oracle cuts jobs in Europe.', ['Oracle→oracle']],
+		['Azure skies over the bay.', []],
+		['Azure is a shade of blue.', []],
+		['Oracle of Delphi, the priestess spoke.', []],
 		// Delos and Aruba.
 		['Delos, the sacred island of Apollo, lies in the Cyclades.', []],
 		['Delos, the SAP subsidiary, will host the federal administration’s cloud.', ['Delos→delos-cloud']],
