@@ -21,7 +21,7 @@ export interface SenseRule {
 	before?: Record<string, number>;
 	/** Words right after the name: weight when one of them is the next word. */
 	after?: Record<string, number>;
-	/** Weight of a capitalised occurrence that is not at the start of a sentence or in a headline. */
+	/** Weight of a capitalised occurrence that is not in a headline; half of it at the start of a sentence. */
 	capitalised: number;
 	/** Overrides of the neighbour weights (see NEIGHBOUR_WEIGHTS). */
 	near?: { same?: number; other?: number };
