@@ -47,6 +47,7 @@ describe('boundaries and case', () => {
 		['an AWS-hosted service', ['AWS→aws']],
 		['Google’s cloud and AWS’ regions', ['Google→google-cloud', 'AWS→aws']],
 		['hébergé chez l’OVHcloud de Roubaix et d\'OVHcloud', ['OVHcloud→ovhcloud', 'OVHcloud→ovhcloud']],
+		['lʼoffre dʼOVHcloud (U+02BC, a letter to Unicode, typed as an apostrophe)', ['OVHcloud→ovhcloud']],
 		['OVHCloud, OvhCloud and OVH Cloud', ['OVHCloud→ovhcloud', 'OvhCloud→ovhcloud', 'OVH Cloud→ovhcloud']],
 		// "Any case" starts with a capital: all lower case is a handle, a tag or a path more often than prose.
 		['@ovhcloud and #premi3ns', []],

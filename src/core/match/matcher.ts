@@ -73,6 +73,8 @@ function wordCharBefore(text: string, index: number): boolean {
 	if (index === 0) return false;
 	const code = text.charCodeAt(index - 1);
 	if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
+	// U+02BC, a letter to Unicode, is the apostrophe some French keyboards and editors type ("dʼOVHcloud").
+	if (code === 0x2bc) return false;
 	const from = index >= 2 && code >= 0xdc00 && code <= 0xdfff ? index - 2 : index - 1;
 	return WORD_CHAR.test(text.slice(from, index));
 }
