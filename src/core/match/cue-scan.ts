@@ -11,7 +11,11 @@ import type { WordsAround } from './context.ts';
 import { CUES, type CueSet, type CueSetId } from './cues.ts';
 
 const MARKS = /\p{M}+/gu;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Letters, digits, and the combining accents of text in decomposed form (NFD: "e" then U+0301). */
+const WORD_PART = /[\p{L}\p{N}\p{M}]/u;
+const MARK = /\p{M}/u;
+/** The folded unit of a combining accent: part of its word, adding nothing to it ("he\u0301bergement" is "hebergement"). */
+const ACCENT = -2;
 
 /** Lower case, and without accents when there are any: the form cue lists are written in. */
 export function foldToken(token: string): string {
@@ -29,7 +33,7 @@ function isWordUnit(code: number): boolean {
 	let known = nonAsciiWord.get(code);
 	if (known === undefined) {
 		// Surrogate halves count as word parts: astral letters are rare in prose and never in cues.
-		known = (code >= 0xd800 && code <= 0xdfff) || LETTER_OR_DIGIT.test(String.fromCharCode(code));
+		known = (code >= 0xd800 && code <= 0xdfff) || WORD_PART.test(String.fromCharCode(code));
 		nonAsciiWord.set(code, known);
 	}
 	return known;
@@ -73,6 +77,7 @@ function foldedUnit(code: number): number {
 	let folded = foldedUnits.get(code);
 	if (folded === undefined) {
 		if (!isWordUnit(code)) folded = -1;
+		else if (MARK.test(String.fromCharCode(code))) folded = ACCENT;
 		else {
 			const base = String.fromCharCode(code).toLowerCase().normalize('NFD').replace(MARKS, '');
 			// Letters that fold to nothing or to several units (rare) keep their own lower-case code.
@@ -180,12 +185,16 @@ function indexCues(): void {
 
 /** Confirms a hash hit by comparing folded units, without building the word's string. */
 function sameWord(text: string, start: number, end: number, key: string): boolean {
-	if (end - start !== key.length) return false;
+	// Combining accents add units to the word, never to its key.
+	if (end - start < key.length) return false;
+	let at = 0;
 	for (let index = start; index < end; index++) {
-		const code = text.charCodeAt(index);
-		if (fold(code) !== key.charCodeAt(index - start)) return false;
+		const unit = fold(text.charCodeAt(index));
+		if (unit === ACCENT) continue;
+		if (unit !== key.charCodeAt(at)) return false;
+		at++;
 	}
-	return true;
+	return at === key.length;
 }
 
 /**
@@ -447,6 +456,8 @@ export function scanCues(text: string, from: number, to: number, into: CueTally,
 				hash = Math.imul(hash ^ unit, FNV_PRIME);
 				continue;
 			}
+			// An accent written apart (decomposed text) belongs to the word it follows.
+			if (unit === ACCENT && start >= 0) continue;
 		}
 		if (start < 0) continue;
 		// A word [start, index) ends here. This path runs for every word: kept inline, no call.

@@ -185,6 +185,16 @@ describe('the whole dataset', () => {
 		expect(mention?.vendor).toBe('ovhcloud');
 	});
 
+	it('finds names and reads context words in decomposed text (a letter, then its accent)', () => {
+		const composed = 'Il a choisi Bleu pour l’hébergement de ses données, et la Dédibox d’OVHcloud.';
+		const decomposed = composed.normalize('NFD');
+		expect(decomposed).not.toBe(composed);
+		const summary = (text: string) => full.findMentions(text).map((mention) => [mention.vendor, mention.offering ?? '', mention.confidence]);
+		expect(summary(decomposed)).toEqual(summary(composed));
+		expect(summary(composed).map(([vendor]) => vendor)).toEqual(['bleu', 'scaleway', 'ovhcloud']);
+		for (const mention of full.findMentions(decomposed)) expect(decomposed.slice(mention.start, mention.end)).toBe(mention.surface);
+	});
+
 	it('keeps a hyphen inside a word a hyphen: "T–Systems" with an en dash is not the name', () => {
 		expect(full.findMentions('T\u2011Systems and T-Systems').map((mention) => mention.vendor)).toEqual(['open-telekom-cloud', 'open-telekom-cloud']);
 		expect(full.findMentions('T\u2013Systems').map((mention) => mention.vendor)).toEqual([]);

@@ -137,7 +137,18 @@ function capitalThenAnyCase(text: string): Alternative {
 	return { source: escapeRegExp(upper) + caseless(tail), first: new Set([upper]) };
 }
 
+/**
+ * The alias's spellings, and the same in decomposed form when it has accents
+ * ("De\u0301dibox"): some pages (text from macOS, some PDF conversions) keep
+ * a letter and its accent apart, and the engine compares code units.
+ */
 function alternatives(alias: PatternAlias): Alternative[] {
+	const decomposed = alias.text.normalize('NFD');
+	const own = spellingsOf(alias);
+	return decomposed === alias.text ? own : [...own, ...spellingsOf({ ...alias, text: decomposed })];
+}
+
+function spellingsOf(alias: PatternAlias): Alternative[] {
 	switch (alias.case) {
 		case 'exact':
 			return [spelling(alias.text)];
@@ -337,7 +348,9 @@ export function buildPatterns(aliases: readonly PatternAlias[]): ScanPatterns {
 
 /** A surface with any whitespace run as one space and any hyphen as "-": the forms the pattern accepts for each. */
 export function plainSpacing(surface: string): string {
-	return surface.replace(/\s+/g, ' ').replace(/[\u2010\u2011]/g, '-').replace(/ [\u2013\u2014] /g, ' - ');
+	const plain = surface.replace(/\s+/g, ' ').replace(/[\u2010\u2011]/g, '-').replace(/ [\u2013\u2014] /g, ' - ');
+	// A decomposed spelling (see `alternatives`) is looked up as the dataset writes it, composed.
+	return /[\u0300-\u036f]/.test(plain) ? plain.normalize('NFC') : plain;
 }
 
 /** The key under which a surface is looked up: case folded, whitespace and hyphens collapsed. */
