@@ -62,6 +62,7 @@ vertical-align:.18em;justify-content:center;border:1px solid rgba(255,255,255,.5
 .b:focus-visible{outline:2px solid #1f4fbf;outline-offset:2px;box-shadow:0 0 0 4px #fff}
 .l{font-weight:600}
 @media (forced-colors:active){.b{border-color:CanvasText;forced-color-adjust:none}}
+@media print{:host{display:none!important}}
 ${Object.entries(BACKGROUNDS).map(([level, colour]) => `.b[data-level="${level}"]{background:${colour}}`).join('\n')}
 `;
 

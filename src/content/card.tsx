@@ -37,6 +37,7 @@ button:focus-visible{outline:2px solid #1f4fbf;outline-offset:2px}
 @media (prefers-color-scheme:dark){.panel{background:#1b1e25;color:#e8eaf0;border-color:#3a3f4b}.bar{border-color:#3a3f4b}
 button.act{background:#2a2f3a;color:#e8eaf0;border-color:#6b7385}button.close{color:#e8eaf0}.loading{color:#b4bac7}}
 @media (prefers-reduced-motion:no-preference){.panel:popover-open{animation:in .12s ease-out}@keyframes in{from{opacity:0;transform:translateY(-3px)}}}
+@media print{.panel{display:none!important}}
 `;
 
 /**

@@ -275,6 +275,23 @@ describe('the hover card', () => {
 		await page.mouse.move(5, 5);
 	});
 
+	it('leaves badges and the card out of print', async () => {
+		const badge = await firstBadgeBox(page, '#p1');
+		await page.mouse.move(badge.x, badge.y);
+		await expect.poll(() => topElementAt(page, badge.x + 10, badge.bottom + 40)).toMatch(/^whose-cloud-/);
+		const badgeWidths = (): Promise<number[]> => page.evaluate(() => [...document.getElementById('p1')!.querySelectorAll('*')]
+			.filter((el) => el.localName.startsWith('whose-cloud-')).map((host) => host.getBoundingClientRect().width));
+		expect((await badgeWidths()).every((width) => width > 0)).toBe(true);
+		await page.emulateMedia({ media: 'print' });
+		try {
+			expect(await badgeWidths()).toEqual([0, 0, 0, 0, 0]);
+			expect(await topElementAt(page, badge.x + 10, badge.bottom + 40)).not.toMatch(/^whose-cloud-/);
+		} finally {
+			await page.emulateMedia({ media: 'screen' });
+			await page.mouse.move(5, 5);
+		}
+	});
+
 	it('closes when the mention it describes leaves the page', async () => {
 		const badge = await firstBadgeBox(page, '#p2');
 		await page.mouse.move(badge.x, badge.y);
