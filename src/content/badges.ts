@@ -87,6 +87,9 @@ interface Insertion {
 	tail: Text | undefined;
 }
 
+/** Continues a word: a name glued to one is another word. */
+const WORD_UNIT = /[\p{L}\p{N}_]/u;
+
 /** A badge inside these would be a control nested in a control, and a click on it would follow the link. */
 const INTERACTIVE = 'a[href], button, summary, label, select, [role="link"], [role="button"], [role="tab"], [role="menuitem"]';
 
@@ -413,9 +416,54 @@ export class Badges {
 		const heads = this.headOf.get(node);
 		if (!heads || heads.size === 0) return [];
 		const stale = new Set<Hit>();
-		this.deps.quietly(() => this.dropAfter(node, rewritten, stale));
-		for (const hit of this.deps.index.forNode(node)) stale.add(hit);
+		const kept = rewritten ? this.stillNamed(node, heads) : undefined;
+		for (const hit of this.deps.index.forNode(node)) if (hit !== kept?.hit) stale.add(hit);
+		this.deps.quietly(() => {
+			if (kept) this.splitAgain(node, kept, stale);
+			else this.dropAfter(node, rewritten, stale);
+		});
 		return [...stale];
+	}
+
+	/**
+	 * The badge whose name the page's rewrite left in place, if any. A live
+	 * counter or clock after a name ("AWS uptime: 6 s", rewritten each second
+	 * as frameworks do, whole) would otherwise lose its badge on every tick:
+	 * a flicker, its card closed, and the keyboard focus thrown to the page.
+	 */
+	private stillNamed(node: Text, heads: ReadonlySet<Insertion>): Insertion | undefined {
+		if (heads.size !== 1 || !node.isConnected) return undefined;
+		const [insertion] = heads;
+		const { hit, host } = insertion!;
+		if (hit.startNode !== node || hit.endNode !== node || node.nextSibling !== host) return undefined;
+		const data = node.data;
+		if (hit.endOffset > data.length || data.slice(hit.startOffset, hit.endOffset) !== hit.mention.surface) return undefined;
+		// Glued to a word now ("AWSX"), it is another word: the rescan decides.
+		const glued = (at: number): boolean => at >= 0 && at < data.length && WORD_UNIT.test(data[at]!);
+		return glued(hit.startOffset - 1) || glued(hit.endOffset) ? undefined : insertion;
+	}
+
+	/**
+	 * Splits a rewritten node again after its name, as `insert` did, keeping
+	 * the badge where it is: its old split-off half holds the page's old words
+	 * and goes; the new words after the name become the new half. The badge is
+	 * not moved: a focused element taken out of the page loses its focus.
+	 */
+	private splitAgain(head: Text, insertion: Insertion, stale: Set<Hit>): void {
+		const old = insertion.tail;
+		if (old) {
+			this.dropAfter(old, true, stale);
+			for (const hit of this.deps.index.forNode(old)) stale.add(hit);
+			old.remove();
+		}
+		insertion.tail = undefined;
+		const at = insertion.hit.endOffset;
+		if (at >= head.data.length) return;
+		const tail = head.ownerDocument.createTextNode(head.data.slice(at));
+		head.deleteData(at, head.data.length - at);
+		insertion.host.after(tail);
+		this.deps.marks.refresh(this.deps.index.moveAfterSplit(head, tail, at));
+		insertion.tail = tail;
 	}
 
 	/** Removes the badges that follow `head` and the halves split off after them, later splits first. */

@@ -383,7 +383,7 @@ describe('live pages', () => {
 	let page: Page;
 	beforeAll(async () => {
 		page = await open('/live.html');
-		await waitFor(() => countBadges(page), (count) => count === 6);
+		await waitFor(() => countBadges(page), (count) => count === 7);
 	});
 
 	it('badges content that arrives later (infinite scroll)', async () => {
@@ -413,6 +413,30 @@ describe('live pages', () => {
 		await page.evaluate(() => window.wrapAndRewrite());
 		expect(await page.evaluate(() => document.getElementById('rewrapped')!.textContent)).toBe('Archives moved to Infomaniak.');
 		await expect.poll(() => badgeNames(page), { timeout: 10_000 }).toEqual(expect.arrayContaining([expect.stringMatching(/^Infomaniak — /)]));
+	});
+
+	it('keeps the same badge, and its focus, beside a name whose text node the page rewrites each second', async () => {
+		await expect.poll(() => countBadges(page, '#ticker'), { timeout: 10_000 }).toBe(1);
+		await page.evaluate(() => {
+			const host = [...document.getElementById('ticker')!.querySelectorAll('*')].find((el) => el.localName.startsWith('whose-cloud-')) as HTMLElement;
+			(host as HTMLElement & { first?: boolean }).first = true;
+			host.focus();
+		});
+		for (let tick = 0; tick < 5; tick++) {
+			await page.evaluate(() => window.tick());
+			await page.waitForTimeout(250);
+		}
+		const state = await page.evaluate(() => {
+			const hosts = [...document.getElementById('ticker')!.querySelectorAll('*')].filter((el) => el.localName.startsWith('whose-cloud-'));
+			return {
+				hosts: hosts.length,
+				same: (hosts[0] as HTMLElement & { first?: boolean } | undefined)?.first === true,
+				focused: document.activeElement === hosts[0],
+				text: document.getElementById('tick')!.textContent,
+			};
+		});
+		expect(state).toEqual({ hosts: 1, same: true, focused: true, text: 'AWS uptime: 5 s' });
+		await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 	});
 
 	it('keeps the badge and mark of a name the page moves to another paragraph', async () => {
@@ -851,6 +875,7 @@ declare global {
 		wrapAndRewrite(): void;
 		removeFirst(): void;
 		moveTraveller(): void;
+		tick(): void;
 		spaNavigate(): void;
 		originalDoc: string;
 		originalMixed: string;
