@@ -307,10 +307,23 @@ export class Badges {
 		badge.addEventListener('keydown', (event) => {
 			if (event.key === 'Enter' || event.key === ' ') {
 				event.preventDefault();
+				// The page's own key handlers (a clickable box around the text) must not act on our key too.
+				event.stopPropagation();
 				events.activate(hit, host);
 			} else if (event.key === 'Escape') {
 				if (events.escape()) event.preventDefault();
 			}
+		}, options);
+		badge.addEventListener('keyup', (event) => {
+			if (event.key === 'Enter' || event.key === ' ') {
+				event.preventDefault();
+				event.stopPropagation();
+			}
+		}, options);
+		// A middle click is the page's to act on only outside the badge.
+		badge.addEventListener('auxclick', (event) => {
+			event.preventDefault();
+			event.stopPropagation();
 		}, options);
 		// A badge inside a link must not follow the link.
 		badge.addEventListener('click', (event) => {
@@ -329,7 +342,11 @@ export class Badges {
 		const host = this.createHost(hit);
 		// Inside a link the badge goes right after the link: no nested controls, no split needed.
 		const control = node.parentElement?.closest(INTERACTIVE);
-		if (control && hit.block.contains(control) && control !== hit.block) {
+		// A control around the whole block (a link around a card's heading, a clickable box): a badge
+		// after it would sit apart from the name, and one inside would be part of the control (a middle
+		// click on it opened the link; its label read the badge's). The name keeps its mark and its card.
+		if (control && (control === hit.block || control.contains(hit.block))) return;
+		if (control && hit.block.contains(control)) {
 			this.deps.quietly(() => control.after(host));
 			this.insertions.set(hit, { hit, host, head: undefined, tail: undefined });
 			return;

@@ -307,6 +307,28 @@ describe('the hover card', () => {
 	});
 });
 
+describe('names inside links and controls', () => {
+	it('puts the badge after an inline link, and none inside a control around the whole block, whose name keeps its mark', async () => {
+		const page = await open('/controls.html');
+		await expect.poll(() => countBadges(page, '#inline'), { timeout: 10_000 }).toBe(1);
+		expect(await countBadges(page, '#inline-link')).toBe(0);
+		// Give the other blocks time: they are in view, and would have had their badges by now.
+		await page.waitForTimeout(800);
+		expect(await countBadges(page, '#card')).toBe(0);
+		expect(await countBadges(page, '#clickbox')).toBe(0);
+		const markedIn = (id: string): Promise<number> => page.evaluate((item) => {
+			const element = document.getElementById(item)!;
+			let count = 0;
+			for (const highlight of CSS.highlights.values()) for (const range of highlight) if (element.contains(range.startContainer)) count++;
+			return count;
+		}, id);
+		expect([await markedIn('card'), await markedIn('clickbox')]).toEqual([1, 1]);
+		// The link's accessible name stays the page's.
+		expect(await page.evaluate(() => document.getElementById('card')!.textContent)).toBe('Outscale opens a region');
+		await page.close();
+	});
+});
+
 describe('a modal dialog', () => {
 	it('opens the card inside the dialog, usable, and Escape closes the card, not the dialog', async () => {
 		const page = await open('/dialog.html');
@@ -859,7 +881,7 @@ describe('privacy', () => {
 		const outside = browser.requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith(frameOrigin) && !url.startsWith('chrome-extension://') && !url.startsWith('data:'));
 		expect(outside).toEqual([]);
 		// The extension itself fetched nothing from the test server either: only the pages and the frame.
-		const extra = server.requests.filter((path) => !/^\/(integrity|live|long|long-inner|wide|shadow-list|components|components-late|editable-later|dialog|frame|cross-frame|slow-sandboxed-top|strict\.csp)\.html(\?.*)?$|^\/release-slow-top$|^\/cdata\.xhtml$|^\/favicon\.ico$/.test(path));
+		const extra = server.requests.filter((path) => !/^\/(integrity|live|long|long-inner|wide|shadow-list|components|components-late|editable-later|dialog|controls|frame|cross-frame|slow-sandboxed-top|strict\.csp)\.html(\?.*)?$|^\/release-slow-top$|^\/cdata\.xhtml$|^\/favicon\.ico$/.test(path));
 		expect(extra).toEqual([]);
 	});
 });
