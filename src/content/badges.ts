@@ -54,13 +54,17 @@ const BACKGROUNDS: Record<VerdictLevel, string> = {
 };
 
 const BADGE_CSS = `
-:host{all:initial!important;display:inline-block!important;font-size:inherit!important;line-height:1!important;margin:0 0 0 .18em!important;vertical-align:baseline!important;position:static!important;visibility:visible!important;opacity:1!important}
-.b{display:inline-flex;align-items:center;gap:.3em;height:1.15em;min-width:1.15em;padding:0 .28em;box-sizing:border-box;border-radius:.3em;
-font:700 .68em/1 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#fff;cursor:help;user-select:none;-webkit-user-select:none;
-vertical-align:.18em;justify-content:center;border:1px solid rgba(255,255,255,.55);white-space:nowrap}
+:host{all:initial!important;display:inline-block!important;font-size:inherit!important;line-height:1!important;margin:0!important;margin-inline-start:.18em!important;vertical-align:baseline!important;position:static!important;visibility:visible!important;opacity:1!important;user-select:none!important;-webkit-user-select:none!important}
+/* inline-block, not inline-flex: a flex box reads as a line break to copy and selection ("Scaleway\n in Paris").
+   Its letter and label are the extension's (English or French): left to right, set apart from a right-to-left page;
+   the host's margin follows the page's direction. */
+.b{display:inline-block;text-align:center;height:1.15em;min-width:1.15em;padding:0 .28em;box-sizing:border-box;border-radius:.3em;
+font:700 .68em/1 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;line-height:calc(1.15em - 2px);color:#fff;cursor:help;
+user-select:none;-webkit-user-select:none;vertical-align:.18em;border:1px solid rgba(255,255,255,.55);white-space:nowrap;
+direction:ltr;unicode-bidi:isolate}
 .b:focus{outline:none}
 .b:focus-visible{outline:2px solid #1f4fbf;outline-offset:2px;box-shadow:0 0 0 4px #fff}
-.l{font-weight:600}
+.l{font-weight:600;margin-inline-start:.3em}
 @media (forced-colors:active){.b{border-color:CanvasText;forced-color-adjust:none}}
 @media print{:host{display:none!important}}
 ${Object.entries(BACKGROUNDS).map(([level, colour]) => `.b[data-level="${level}"]{background:${colour}}`).join('\n')}

@@ -52,6 +52,8 @@ export function createMarkStyle(): MarkStyle {
 			// Forced colours (Windows high contrast) replace tints: the system's pair for marked text (Mark), or,
 			// where a browser lacks it and drops the declaration, the pair for selected text.
 			`@media (forced-colors:active){${selectors.join(',')}{background-color:Highlight;color:HighlightText;background-color:Mark;color:MarkText}}`,
+			// A printed page is the page's own, as the badges' sheet says too.
+			`@media print{${selectors.join(',')}{background-color:transparent}}`,
 		].join('\n'));
 		return { nonce, sheet };
 	} catch {

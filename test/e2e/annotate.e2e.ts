@@ -160,6 +160,26 @@ describe('what is marked', () => {
 		const ranges = await page.evaluate(() => [...CSS.highlights.values()].reduce((sum, highlight) => sum + highlight.size, 0));
 		expect(ranges).toBeGreaterThanOrEqual(17);
 	});
+
+	it('copies a paragraph with badges as the page\'s own text and markup', async () => {
+		await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+		expect(await countBadges(page, '#p1')).toBeGreaterThan(0);
+		await page.evaluate(() => {
+			const range = document.createRange();
+			range.selectNodeContents(document.getElementById('p1')!);
+			getSelection()!.removeAllRanges();
+			getSelection()!.addRange(range);
+		});
+		await page.keyboard.press('Control+C');
+		const copied = await page.evaluate(async () => {
+			const [item] = await navigator.clipboard.read();
+			return { text: await navigator.clipboard.readText(), html: item?.types.includes('text/html') ? await (await item.getType('text/html')).text() : '' };
+		});
+		await page.evaluate(() => getSelection()!.removeAllRanges());
+		// A badge drawn as a flex box had made each one a line break, and each copied its 11 KB of styles.
+		expect(copied.text).toBe(await page.evaluate(() => document.getElementById('p1')!.textContent));
+		expect(copied.html).not.toMatch(/whose-cloud-/);
+	});
 });
 
 describe('the hover card', () => {
