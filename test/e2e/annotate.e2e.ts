@@ -829,6 +829,37 @@ describe('a frame added after the page loaded', () => {
 	});
 });
 
+describe('a page restored from the back/forward cache', () => {
+	it('keeps its badges, and the tab\'s report comes back', async () => {
+		const cached = await launchWithExtension({ backForwardCache: true });
+		try {
+			const options = await openExtensionPage(cached, 'src/options/index.html');
+			const page = await cached.context.newPage();
+			// The browser's first blank tab would make the page's tab ambiguous to tabIdOf.
+			for (const other of cached.context.pages()) if (other !== options && other !== page) await other.close();
+			await page.goto(`${server.origin}/components.html`);
+			await expect.poll(() => countBadges(page), { timeout: 10_000 }).toBe(1);
+			const tabId = await tabIdOf(options, `${server.origin}/components.html`);
+			const vendors = async (): Promise<string[]> => ((await sendFrom<{ vendors: Array<{ vendor: string }> } | null>(options, 'tab-report', { tabId }))?.vendors ?? [])
+				.map((item) => item.vendor).sort();
+			await expect.poll(vendors, { timeout: 10_000 }).toEqual(['clever-cloud', 'ionos', 'stackit', 'upcloud']);
+			await page.evaluate(() => addEventListener('pageshow', (event) => {
+				(window as Window & { restored?: boolean }).restored = event.persisted;
+			}));
+			await page.goto(`${server.origin}/dialog.html`);
+			await expect.poll(vendors, { timeout: 10_000 }).toEqual(['scaleway']);
+			// A page restored from the cache fires no load event: wait for the navigation to commit only.
+			await page.goBack({ waitUntil: 'commit' });
+			// Restored from the cache (the page's own state survived), not loaded again.
+			await expect.poll(() => page.evaluate(() => (window as Window & { restored?: boolean }).restored), { timeout: 10_000 }).toBe(true);
+			expect(await countBadges(page)).toBe(1);
+			await expect.poll(vendors, { timeout: 10_000 }).toEqual(['clever-cloud', 'ionos', 'stackit', 'upcloud']);
+		} finally {
+			await cached.close();
+		}
+	});
+});
+
 describe('same-page navigations', () => {
 	it('keep the tab\'s report: a #link, history.pushState and replaceState', async () => {
 		const page = await open('/components.html');

@@ -29,6 +29,8 @@ export interface LaunchOptions {
 	userDataDir?: string;
 	viewport?: { width: number; height: number } | null;
 	locale?: string;
+	/** Playwright turns the back/forward cache off; a test of pages restored from it turns it back on. */
+	backForwardCache?: boolean;
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<Launched> {
@@ -40,6 +42,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
 		headless: options.headless ?? true,
 		viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
 		locale: options.locale ?? 'en-US',
+		...(options.backForwardCache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
 		args: [
 			...CHROMIUM_FLAGS,
 			// Playwright passes --disable-extensions; this flag is what lets ours load.
