@@ -282,6 +282,9 @@ export class HoverCard {
 	/** Keeps the card beside its anchor while the page scrolls or reflows. */
 	private follow(anchor: ReferenceElement, panel: HTMLElement): void {
 		this.stopFollowing?.();
+		// Positions come in the viewport's pixels; the panel's own are scaled by any CSS zoom around its host
+		// (a page zooming <html>), which would otherwise apply twice and put the card away from its badge.
+		const zoom = (): number => (panel as HTMLElement & { currentCSSZoom?: number }).currentCSSZoom || 1;
 		const place = (): void => {
 			void computePosition(anchor, panel, {
 				strategy: 'fixed',
@@ -290,11 +293,11 @@ export class HoverCard {
 					offset(6),
 					flip({ padding: 8 }),
 					shift({ padding: 8 }),
-					size({ padding: 8, apply: ({ availableHeight }) => { panel.style.maxHeight = `${Math.max(160, Math.min(512, availableHeight))}px`; } }),
+					size({ padding: 8, apply: ({ availableHeight }) => { panel.style.maxHeight = `${Math.max(160, Math.min(512, availableHeight)) / zoom()}px`; } }),
 				],
 			}).then(({ x, y }) => {
-				panel.style.left = `${x}px`;
-				panel.style.top = `${y}px`;
+				panel.style.left = `${x / zoom()}px`;
+				panel.style.top = `${y / zoom()}px`;
 			});
 		};
 		this.stopFollowing = autoUpdate(anchor, panel, place, { animationFrame: false });

@@ -104,13 +104,17 @@ customElements.define('long-list', class extends HTMLElement {
 });
 </script></body></html>`;
 
+/** A page that scales itself with CSS zoom on <html>, as some sites do for large screens. */
+const ZOOM_PAGE = `<!doctype html><html lang="en" style="zoom:1.5"><head><meta charset="utf-8"><title>Zoomed page</title></head>
+<body><p id="z" style="margin:120px 0 0 200px">Our app is hosted on Scaleway in Paris.</p></body></html>`;
+
 /** An XHTML page with a CDATA section in its prose: part of a paragraph's text, but not a Text node to a plain walker. */
 const XHTML_PAGE = `<?xml version="1.0" encoding="utf-8"?>
 <html xmlns="http://www.w3.org/1999/xhtml" lang="en"><head><title>XHTML page</title></head>
 <body><p id="c">Run <b><![CDATA[it on AWS]]></b> and Azure today.</p></body></html>`;
 
 beforeAll(async () => {
-	server = await startServer(0, { '/long.html': ['text/html; charset=utf-8', longPage(false)], '/long-inner.html': ['text/html; charset=utf-8', longPage(true)], '/cdata.xhtml': ['application/xhtml+xml; charset=utf-8', XHTML_PAGE], '/wide.html': ['text/html; charset=utf-8', WIDE_PAGE], '/shadow-list.html': ['text/html; charset=utf-8', SHADOW_LIST_PAGE] });
+	server = await startServer(0, { '/long.html': ['text/html; charset=utf-8', longPage(false)], '/long-inner.html': ['text/html; charset=utf-8', longPage(true)], '/cdata.xhtml': ['application/xhtml+xml; charset=utf-8', XHTML_PAGE], '/wide.html': ['text/html; charset=utf-8', WIDE_PAGE], '/shadow-list.html': ['text/html; charset=utf-8', SHADOW_LIST_PAGE], '/zoom.html': ['text/html; charset=utf-8', ZOOM_PAGE] });
 	browser = await launchWithExtension();
 	control = await openExtensionPage(browser, 'src/options/index.html');
 });
@@ -293,6 +297,16 @@ describe('the hover card', () => {
 		await page.mouse.move(point.x + 1, point.y);
 		await expect.poll(() => topElementAt(page, point.x + 5, point.bottom + 40)).toMatch(/^whose-cloud-/);
 		await page.mouse.move(5, 5);
+	});
+
+	it('opens beside its badge on a page that zooms itself (html { zoom })', async () => {
+		const zoomed = await open('/zoom.html');
+		await expect.poll(() => countBadges(zoomed, '#z'), { timeout: 10_000 }).toBe(1);
+		const badge = await firstBadgeBox(zoomed, '#z');
+		await zoomed.mouse.move(badge.x, badge.y);
+		// Right under the badge, where bottom-start placement puts the card's top-left corner.
+		await expect.poll(() => topElementAt(zoomed, badge.x + 10, badge.bottom + 30), { timeout: 5000 }).toMatch(/^whose-cloud-/);
+		await zoomed.close();
 	});
 
 	it('leaves badges and the card out of print', async () => {
@@ -932,7 +946,7 @@ describe('privacy', () => {
 		const outside = browser.requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith(frameOrigin) && !url.startsWith('chrome-extension://') && !url.startsWith('data:'));
 		expect(outside).toEqual([]);
 		// The extension itself fetched nothing from the test server either: only the pages and the frame.
-		const extra = server.requests.filter((path) => !/^\/(integrity|live|long|long-inner|wide|shadow-list|components|components-late|editable-later|dialog|controls|frame|cross-frame|slow-sandboxed-top|strict\.csp)\.html(\?.*)?$|^\/release-slow-top$|^\/cdata\.xhtml$|^\/favicon\.ico$/.test(path));
+		const extra = server.requests.filter((path) => !/^\/(integrity|live|long|long-inner|wide|zoom|shadow-list|components|components-late|editable-later|dialog|controls|frame|cross-frame|slow-sandboxed-top|strict\.csp)\.html(\?.*)?$|^\/release-slow-top$|^\/cdata\.xhtml$|^\/favicon\.ico$/.test(path));
 		expect(extra).toEqual([]);
 	});
 });
