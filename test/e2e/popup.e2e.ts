@@ -491,6 +491,26 @@ describe('popup: keyboard and accessibility', () => {
 	}
 });
 
+describe('site control under an administrator policy', () => {
+	const withPolicy = (policy: Record<string, unknown>) => async (page: Page): Promise<void> => {
+		await page.addInitScript((value) => {
+			chrome.storage.managed.get = () => Promise.resolve(value);
+		}, policy);
+	};
+
+	it.each([
+		['names this site', { sites: { [SITE]: true } }, true],
+		['names another site only', { sites: { 'intranet.example': false } }, false],
+	])('locks the site switch and the pause when the policy %s', async (_name, policy, locked) => {
+		const popup = await openPopup(browser, tabId, '', withPolicy(policy));
+		await expect.poll(() => popup.getByTestId('site-switch').isDisabled()).toBe(locked);
+		expect(await popup.getByTestId('pause-switch').isDisabled()).toBe(locked);
+		expect(await popup.getByTestId('global-switch').isDisabled()).toBe(false);
+		expect(await popup.getByText('Set by your administrator').count()).toBe(locked ? 1 : 0);
+		await popup.close();
+	});
+});
+
 describe('site control', () => {
 	const original = (): Promise<boolean> => article.evaluate(() => document.body.textContent === (window as unknown as { wcOriginalText: string }).wcOriginalText);
 	const sameDocument = (): Promise<boolean> => article.evaluate(() => (window as unknown as { wcMarker?: number }).wcMarker === 42);
