@@ -343,13 +343,13 @@ export class Badges {
 		if (!node.parentNode || at <= 0 || at > node.data.length) return;
 		// Made editable since it was read (the rescan that drops it is on its way): a badge there would be saved with the text.
 		if (node.parentElement?.isContentEditable) return;
-		const host = this.createHost(hit);
 		// Inside a link the badge goes right after the link: no nested controls, no split needed.
 		const control = node.parentElement?.closest(INTERACTIVE);
 		// A control around the whole block (a link around a card's heading, a clickable box): a badge
 		// after it would sit apart from the name, and one inside would be part of the control (a middle
 		// click on it opened the link; its label read the badge's). The name keeps its mark and its card.
 		if (control && (control === hit.block || control.contains(hit.block))) return;
+		const host = this.createHost(hit);
 		if (control && hit.block.contains(control)) {
 			this.deps.quietly(() => control.after(host));
 			this.insertions.set(hit, { hit, host, head: undefined, tail: undefined });
