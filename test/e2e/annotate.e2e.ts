@@ -874,6 +874,23 @@ describe('a page restored from the back/forward cache', () => {
 	});
 });
 
+describe('the toolbar count', () => {
+	it('drops a frame that left the page, without the popup asking', async () => {
+		const page = await open('/components.html');
+		try {
+			const tabId = await tabIdOf(control, `${server.origin}/components.html`);
+			// Only the toolbar's text is read here: reading the tab's report would check the frames itself.
+			const badgeText = (): Promise<string> => control.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+			// Clever Cloud and STACKIT in the page, IONOS and UpCloud in its frame.
+			await expect.poll(badgeText, { timeout: 10_000 }).toBe('4');
+			await page.evaluate(() => document.getElementById('frame')!.remove());
+			await expect.poll(badgeText, { timeout: 10_000 }).toBe('2');
+		} finally {
+			await page.close();
+		}
+	});
+});
+
 describe('same-page navigations', () => {
 	it('keep the tab\'s report: a #link, history.pushState and replaceState', async () => {
 		const page = await open('/components.html');
