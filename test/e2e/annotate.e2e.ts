@@ -957,6 +957,37 @@ describe('pages with a strict Content Security Policy', () => {
 	});
 });
 
+describe('the background and content scripts', () => {
+	it('refuses a content script a tab\'s report, and a malformed page report', async () => {
+		const page = await open('/components.html');
+		try {
+			await expect.poll(() => countBadges(page), { timeout: 10_000 }).toBe(1);
+			const tabId = await tabIdOf(control, `${server.origin}/components.html`);
+			const vendors = async (): Promise<string[]> => (await tabVendors(tabId)).map((item) => item.vendor).sort();
+			await expect.poll(vendors, { timeout: 10_000 }).toEqual(['clever-cloud', 'ionos', 'stackit', 'upcloud']);
+			// Speak from our content script's own isolated world, as a compromised one could.
+			const cdp = await page.context().newCDPSession(page);
+			const worlds: Array<{ id: number; type?: string; name: string }> = [];
+			cdp.on('Runtime.executionContextCreated', ({ context }: { context: { id: number; name: string; auxData?: { type?: string } } }) => {
+				worlds.push({ id: context.id, type: context.auxData?.type, name: context.name });
+			});
+			await cdp.send('Runtime.enable');
+			await expect.poll(() => worlds.some((world) => world.type === 'isolated')).toBe(true);
+			const isolated = worlds.find((world) => world.type === 'isolated')!;
+			const ask = async (expression: string): Promise<unknown> => ((await cdp.send('Runtime.evaluate', { expression, contextId: isolated.id, awaitPromise: true, returnByValue: true })) as { result: { value?: unknown } }).result.value;
+			expect(await ask(`chrome.runtime.sendMessage({ wc: 1, name: 'tab-report', payload: { tabId: ${tabId} } })`))
+				.toEqual({ $error: 'Only the extension\'s pages may read a tab\'s report' });
+			expect(await ask(`chrome.runtime.sendMessage({ wc: 1, name: 'page-report', payload: { site: 'x', url: 'y', active: true, vendors: 'all of them' } })`))
+				.toEqual({ $error: 'Refused a malformed page report: vendors is not a list' });
+			// The tab's report is as it was.
+			expect(await vendors()).toEqual(['clever-cloud', 'ionos', 'stackit', 'upcloud']);
+			await cdp.detach();
+		} finally {
+			await page.close();
+		}
+	});
+});
+
 describe('privacy', () => {
 	it('made no network request beyond the pages the tests opened', () => {
 		const frameOrigin = server.origin.replace('127.0.0.1', 'localhost');
