@@ -24,8 +24,12 @@ const frameAlive = (tabId: number) => (frameId: number): Promise<boolean> => sen
 
 /** One check per tab at a time, some time after its last report: frames come and go in bursts. */
 const pruneTimers = new Map<number, ReturnType<typeof setTimeout>>();
-function pruneSoon(tabId: number): void {
+function cancelPrune(tabId: number): void {
 	clearTimeout(pruneTimers.get(tabId));
+	pruneTimers.delete(tabId);
+}
+function pruneSoon(tabId: number): void {
+	cancelPrune(tabId);
 	pruneTimers.set(tabId, setTimeout(() => {
 		pruneTimers.delete(tabId);
 		void pruneGoneFrames(tabId, frameAlive(tabId)).then(async (pruned) => {
@@ -79,8 +83,7 @@ handle({
 // report again. A new page's content script, if it has not reported yet, answers with what it has.
 browser.tabs.onUpdated.addListener((tabId, change) => {
 	if (change.status === 'loading') {
-		clearTimeout(pruneTimers.get(tabId));
-		pruneTimers.delete(tabId);
+		cancelPrune(tabId);
 		void forgetTab(tabId).then(() => showOnToolbar(tabId, null));
 	} else if (change.status === 'complete') {
 		void hasReports(tabId).then((kept) => {
@@ -90,8 +93,7 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
 	}
 });
 browser.tabs.onRemoved.addListener((tabId) => {
-	clearTimeout(pruneTimers.get(tabId));
-	pruneTimers.delete(tabId);
+	cancelPrune(tabId);
 	void forgetTab(tabId);
 });
 

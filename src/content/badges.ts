@@ -10,6 +10,7 @@
  * recorded and undone on removal, so turning badges off restores the DOM
  * exactly (same nodes, same text).
  */
+import { WORD_CHAR } from '../core/match/pattern.ts';
 import { LEVEL_GLYPHS, LEVEL_LABELS, type VerdictLevel } from '../core/verdict/levels.ts';
 import type { CompactIndex } from '../core/compact.ts';
 import type { Settings } from '../core/settings.ts';
@@ -90,9 +91,6 @@ interface Insertion {
 	head: Text | undefined;
 	tail: Text | undefined;
 }
-
-/** Continues a word: a name glued to one is another word. */
-const WORD_UNIT = /[\p{L}\p{N}_]/u;
 
 /** A badge inside these would be a control nested in a control, and a click on it would follow the link. */
 const INTERACTIVE = 'a[href], button, summary, label, select, [role="link"], [role="button"], [role="tab"], [role="menuitem"]';
@@ -460,7 +458,7 @@ export class Badges {
 		const data = node.data;
 		if (hit.endOffset > data.length || data.slice(hit.startOffset, hit.endOffset) !== hit.mention.surface) return undefined;
 		// Glued to a word now ("AWSX"), it is another word: the rescan decides.
-		const glued = (at: number): boolean => at >= 0 && at < data.length && WORD_UNIT.test(data[at]!);
+		const glued = (at: number): boolean => at >= 0 && at < data.length && WORD_CHAR.test(data[at]!);
 		return glued(hit.startOffset - 1) || glued(hit.endOffset) ? undefined : insertion;
 	}
 

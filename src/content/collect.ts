@@ -238,10 +238,10 @@ function adjacent(a: Node, b: Node, isOurs: (element: Element) => boolean): bool
 /**
  * Finds open shadow roots under `root`, itself included, lazily, so the caller
  * can spread the walk over idle slices. `onBare` sees each element passed
- * that has none (yet). Passing over paragraphs of inline
- * tags (where only a <span> may host one) was tried: asking each paragraph
- * for its spans cost more than visiting them, 26.5 against 15.5 ms on the
- * 5 MB bench page, whose paragraphs hold spans as real articles do.
+ * that has none (yet). Passing over paragraphs of inline tags (where only a
+ * <span> may host one) was tried: asking each paragraph for its spans cost
+ * more than visiting them, 26.5 against 15.5 ms on the 5 MB bench page, whose
+ * paragraphs hold spans as real articles do.
  */
 export function* openShadowRoots(root: Node, onBare?: (element: Element) => void): Generator<ShadowRoot | undefined> {
 	// A rescan's root may itself be a host: a web component the page has just added.

@@ -37,16 +37,16 @@ async function main(): Promise<void> {
 			'top-host': () => location.hostname,
 		}, signal);
 	}
-	// Every frame: the background asks which frames are still there, to count only theirs.
-	handle({ 'frame-alive': () => true }, signal);
 	// A frame follows its page's site setting, as the popup shows it (page-site.ts).
 	const host = await governingHost(thisFrame(() => send('frame-page-host')));
 	useCueTables(() => JSON.parse(cueTablesJson) as CueTables);
 	const matcher = createMatcher(index.aliases, index.patterns);
 	const report = new FindingsReport(signal, () => lifetime.abort());
-	// A same-page navigation or a restore from the back/forward cache made the background let this tab's
-	// reports go, while this page and its findings stayed.
+	// Every frame. The background asks which frames are still there, to count only theirs (a frame is
+	// asked only once it has reported); and after a same-page navigation or a restore from the
+	// back/forward cache it let this tab's reports go, while this page and its findings stayed.
 	handle({
+		'frame-alive': () => true,
 		'report-again': () => {
 			void report.flush();
 			return true;

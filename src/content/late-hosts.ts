@@ -29,6 +29,8 @@ export class LateHosts {
 	/** Noted once each: a rescan passing the same element again must not restart its looks forever. */
 	private readonly noted = new WeakSet<Element>();
 	private timer: ReturnType<typeof setTimeout> | undefined;
+	/** When the pending timer fires, in `now()` time. */
+	private timerDue = Infinity;
 
 	constructor(private readonly signal: AbortSignal, private readonly onHost: (root: ShadowRoot) => void, private readonly now: () => number = () => performance.now()) {
 		signal.addEventListener('abort', () => {
@@ -46,18 +48,21 @@ export class LateHosts {
 	note(element: Element): void {
 		if (this.signal.aborted || this.noted.has(element) || this.waiting.length >= WAITING_MAX) return;
 		this.noted.add(element);
-		this.waiting.push({ element, notedAt: this.now(), step: 0 });
-		this.schedule();
+		const notedAt = this.now();
+		this.waiting.push({ element, notedAt, step: 0 });
+		// A walk notes elements by the hundred: the timer moves only for one due sooner than it.
+		this.lookAt(notedAt + LOOK_AGAIN_AFTER_MS[0]!);
 	}
 
 	get size(): number {
 		return this.waiting.length;
 	}
 
-	private schedule(): void {
-		if (this.signal.aborted || this.waiting.length === 0) return;
-		const due = Math.min(...this.waiting.map((item) => item.notedAt + LOOK_AGAIN_AFTER_MS[item.step]!));
+	/** Makes the next look happen at `due` at the latest. */
+	private lookAt(due: number): void {
+		if (this.signal.aborted || (this.timer !== undefined && this.timerDue <= due)) return;
 		clearTimeout(this.timer);
+		this.timerDue = due;
 		this.timer = setTimeout(() => this.look(), Math.max(0, due - this.now()));
 	}
 
@@ -78,6 +83,6 @@ export class LateHosts {
 		}
 		this.waiting = still;
 		for (const root of found) this.onHost(root);
-		this.schedule();
+		if (still.length > 0) this.lookAt(Math.min(...still.map((item) => item.notedAt + LOOK_AGAIN_AFTER_MS[item.step]!)));
 	}
 }

@@ -42,6 +42,8 @@ export interface ChangeBatch {
 	arrived: Set<Element>;
 }
 
+const emptyBatch = (): ChangeBatch => ({ roots: new Set(), removed: false, full: false, editable: new Set(), arrived: new Set() });
+
 const ELEMENT = 1;
 const TEXT = 3;
 
@@ -81,7 +83,7 @@ export class DomWatcher {
 	 */
 	private readonly textObserver: MutationObserver | undefined;
 	private readonly textWatched = new WeakSet<Node>();
-	private batch: ChangeBatch = { roots: new Set(), removed: false, full: false, editable: new Set(), arrived: new Set() };
+	private batch: ChangeBatch = emptyBatch();
 	/** Record lists as the observer delivered them, not yet sorted; `next` indexes into the first. */
 	private pending: MutationRecord[][] = [];
 	/** Records in `pending` not sorted yet. */
@@ -211,7 +213,7 @@ export class DomWatcher {
 		this.pending = [];
 		this.pendingCount = 0;
 		this.next = 0;
-		this.batch = { roots: new Set(), removed: false, full: false, editable: new Set(), arrived: new Set() };
+		this.batch = emptyBatch();
 		if (batch.full || batch.removed || batch.roots.size > 0 || batch.editable.size > 0) this.deps.onChanges(batch);
 		return false;
 	}

@@ -114,17 +114,17 @@ function inAddressToken(text: string, start: number, end: number): boolean {
  * with a slash.
  */
 function insideAddress(text: string, start: number, end: number): boolean {
+	// An "@" next to the name is in its run of text: `inAddressToken` has it.
 	if (inAddressToken(text, start, end)) return true;
 	const before = text.charCodeAt(start - 1);
-	if (before === 0x2e /* . */ || before === 0x40 /* @ */) return true;
+	if (before === 0x2e /* . */) return true;
 	if (before === 0x2f /* / */) {
 		let from = start - 1;
 		while (from > 0 && !/\s/.test(text[from - 1]!)) from--;
 		const token = text.slice(from, start);
 		if (token.startsWith('/') || token.includes('.') || token.includes(':')) return true;
 	}
-	const after = text.charCodeAt(end);
-	if (after === 0x2e || after === 0x40) {
+	if (text.charCodeAt(end) === 0x2e) {
 		const next = text.charCodeAt(end + 1);
 		return (next >= 0x30 && next <= 0x39) || (next >= 0x61 && next <= 0x7a) || (next >= 0x41 && next <= 0x5a);
 	}
