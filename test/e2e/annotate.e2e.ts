@@ -29,6 +29,14 @@ async function tabVendors(tabId: number): Promise<Array<{ vendor: string; count:
 	return (await sendFrom<{ vendors: Array<{ vendor: string; count: number }> } | null>(control, 'tab-report', { tabId }))?.vendors ?? [];
 }
 
+/** The vendor ids of a tab's report, sorted. */
+const vendorNames = async (tabId: number): Promise<string[]> => (await tabVendors(tabId)).map((item) => item.vendor).sort();
+/** "vendor count" for each vendor of a tab's report, sorted. */
+const vendorCounts = async (tabId: number): Promise<string[]> => (await tabVendors(tabId)).map((item) => `${item.vendor} ${item.count}`).sort();
+
+/** The id of the tab showing a test server page, `path` from the server's root. */
+const tabOf = (path: string): Promise<number> => tabIdOf(control, `${server.origin}${path}`);
+
 async function setSettings(patch: Record<string, unknown>): Promise<void> {
 	await control.evaluate(async (value) => {
 		const current = ((await chrome.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
@@ -530,11 +538,11 @@ describe('live pages', () => {
 	});
 
 	it('drops the badges and the count of mentions that leave the page', async () => {
-		const tabId = await tabIdOf(control, `${server.origin}/live.html`).catch(() => undefined);
+		const tabId = await tabOf('/live.html').catch(() => undefined);
 		await page.evaluate(() => window.removeFirst());
 		await expect.poll(() => page.evaluate(() => document.getElementById('first'))).toBeNull();
 		if (tabId !== undefined) {
-			await expect.poll(async () => (await tabVendors(tabId)).map((item) => item.vendor)).not.toContain('microsoft');
+			await expect.poll(() => vendorNames(tabId)).not.toContain('microsoft');
 		}
 	});
 
@@ -674,7 +682,7 @@ describe('very wide pages', () => {
 			.filter((range) => range.startContainer.parentElement?.closest('#w0')).length);
 		await expect.poll(markedInWide, { timeout: 10_000 }).toBe(1);
 		expect(await countBadges(page, 'main')).toBe(0);
-		const tabId = await tabIdOf(control, `${server.origin}/wide.html`);
+		const tabId = await tabOf('/wide.html');
 		await expect.poll(async () => (await sendFrom<{ marksOnly?: boolean } | null>(control, 'tab-report', { tabId }))?.marksOnly, { timeout: 10_000 }).toBe(true);
 		const popup = await openExtensionPage(browser, `src/popup/index.html?tab=${tabId}`);
 		await expect.poll(() => popup.locator('[data-testid="marks-only"]').textContent(), { timeout: 10_000 }).toMatch(/highlighted without a badge/);
@@ -784,10 +792,9 @@ describe('frames from other sites', () => {
 			await expect.poll(hidden, { timeout: 10_000 }).toBe(2);
 
 			// The page reports again after a change of its own: the frames' findings stay in the tab's report.
-			const tabId = await tabIdOf(control, `${server.origin}/cross-frame.html`);
+			const tabId = await tabOf('/cross-frame.html');
 			await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p>It also names Scaleway.</p>'));
-			await expect.poll(async () => (await tabVendors(tabId)).map((item) => item.vendor).sort(), { timeout: 10_000 })
-				.toEqual(['aws', 'ionos', 'scaleway', 'upcloud']);
+			await expect.poll(() => vendorNames(tabId), { timeout: 10_000 }).toEqual(['aws', 'ionos', 'scaleway', 'upcloud']);
 
 			// Off for the page's site: the frames from localhost go quiet too, as the popup's switch promises.
 			await setSettings({ sites: { '127.0.0.1': false } });
@@ -811,8 +818,8 @@ describe('a frame added after the page loaded', () => {
 	it('counts in the tab report beside the page, which keeps its own findings', async () => {
 		const page = await open('/components.html');
 		try {
-			const tabId = await tabIdOf(control, `${server.origin}/components.html`);
-			const vendors = async (): Promise<string[]> => (await tabVendors(tabId)).map((item) => `${item.vendor} ${item.count}`).sort();
+			const tabId = await tabOf('/components.html');
+			const vendors = (): Promise<string[]> => vendorCounts(tabId);
 			await expect.poll(vendors, { timeout: 10_000 }).toEqual(['clever-cloud 1', 'ionos 1', 'stackit 2', 'upcloud 1']);
 			await page.evaluate((origin) => {
 				const frame = document.createElement('iframe');
@@ -878,7 +885,7 @@ describe('the toolbar count', () => {
 	it('drops a frame that left the page, without the popup asking', async () => {
 		const page = await open('/components.html');
 		try {
-			const tabId = await tabIdOf(control, `${server.origin}/components.html`);
+			const tabId = await tabOf('/components.html');
 			// Only the toolbar's text is read here: reading the tab's report would check the frames itself.
 			const badgeText = (): Promise<string> => control.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 			// Clever Cloud and STACKIT in the page, IONOS and UpCloud in its frame.
@@ -895,8 +902,8 @@ describe('same-page navigations', () => {
 	it('keep the tab\'s report: a #link, history.pushState and replaceState', async () => {
 		const page = await open('/components.html');
 		try {
-			const tabId = await tabIdOf(control, `${server.origin}/components.html`);
-			const vendors = async (): Promise<string[]> => (await tabVendors(tabId)).map((item) => `${item.vendor} ${item.count}`).sort();
+			const tabId = await tabOf('/components.html');
+			const vendors = (): Promise<string[]> => vendorCounts(tabId);
 			const all = ['clever-cloud 1', 'ionos 1', 'stackit 2', 'upcloud 1'];
 			await expect.poll(vendors, { timeout: 10_000 }).toEqual(all);
 			for (const navigate of ['location.hash = "#later"', 'history.pushState({}, "", "/components.html?view=2")', 'history.replaceState({}, "", "/components.html?view=3")']) {
@@ -962,8 +969,8 @@ describe('the background and content scripts', () => {
 		const page = await open('/components.html');
 		try {
 			await expect.poll(() => countBadges(page), { timeout: 10_000 }).toBe(1);
-			const tabId = await tabIdOf(control, `${server.origin}/components.html`);
-			const vendors = async (): Promise<string[]> => (await tabVendors(tabId)).map((item) => item.vendor).sort();
+			const tabId = await tabOf('/components.html');
+			const vendors = (): Promise<string[]> => vendorNames(tabId);
 			await expect.poll(vendors, { timeout: 10_000 }).toEqual(['clever-cloud', 'ionos', 'stackit', 'upcloud']);
 			// Speak from our content script's own isolated world, as a compromised one could.
 			const cdp = await page.context().newCDPSession(page);
