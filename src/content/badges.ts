@@ -11,10 +11,11 @@
  * exactly (same nodes, same text).
  */
 import { WORD_CHAR } from '../core/match/pattern.ts';
-import { LEVEL_GLYPHS, LEVEL_LABELS, type VerdictLevel } from '../core/verdict/levels.ts';
+import { LEVEL_LABELS, type VerdictLevel } from '../core/verdict/levels.ts';
 import type { CompactIndex } from '../core/compact.ts';
 import type { Settings } from '../core/settings.ts';
 import { currentLang } from '../shared/i18n.ts';
+import { GLYPH_GRID, glyphLayers } from './badge-glyphs.ts';
 import type { HitIndex } from './hit-index.ts';
 import type { Marks } from './marks.ts';
 import { layoutBreadth, WIDE_LAYOUT } from './layout-breadth.ts';
@@ -54,21 +55,35 @@ const BACKGROUNDS: Record<VerdictLevel, string> = {
 	'unknown': '#555b66',
 };
 
+/** One grid unit of the drawn letter (badge-glyphs.ts), in the badge's em: the letter is about a bold face's capital. */
+const GLYPH_UNIT = 0.054;
+/** In the labelled style the letter starts this far in from the badge's left edge, and the words this far after it. */
+const GLYPH_INSET = 0.3;
+const LABEL_GAP = 0.32;
+
+/*
+ * The host is inline and the badge one childless inline-block: Chromium's find-in-page, and the text
+ * fragments search engines link to, pass over such a box, but stop at text, generated content, an
+ * image or an inline-block holding anything (badge-glyphs.ts), so "OVHcloud hosting" is still found
+ * across a badge. The labelled style's words are text, and do stop it: that style is the reader's choice.
+ * user-select:none on the host keeps the badge out of copies: without it Chromium copies its markup too.
+ */
 const BADGE_CSS = `
-:host{all:initial!important;display:inline-block!important;font-size:inherit!important;line-height:1!important;margin:0!important;margin-inline-start:.18em!important;vertical-align:baseline!important;position:static!important;visibility:visible!important;opacity:1!important;user-select:none!important;-webkit-user-select:none!important}
-/* inline-block, not inline-flex: a flex box reads as a line break to copy and selection ("Scaleway\n in Paris").
-   Its letter and label are the extension's (English or French): left to right, set apart from a right-to-left page;
+:host{all:initial!important;display:inline!important;font-size:inherit!important;line-height:1!important;margin:0!important;margin-inline-start:.18em!important;vertical-align:baseline!important;position:static!important;visibility:visible!important;opacity:1!important;user-select:none!important;-webkit-user-select:none!important}
+.b{display:inline-block;box-sizing:border-box;height:1.15em;width:1.3em;border-radius:.3em;font:700 .68em/1 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;
+cursor:help;user-select:none;-webkit-user-select:none;vertical-align:-.1em;border:1px solid rgba(255,255,255,.55)}
+/* Its words are the extension's (English or French): left to right, set apart from a right-to-left page;
    the host's margin follows the page's direction. */
-.b{display:inline-block;text-align:center;height:1.15em;min-width:1.15em;padding:0 .28em;box-sizing:border-box;border-radius:.3em;
-font:700 .68em/1 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;line-height:calc(1.15em - 2px);color:#fff;cursor:help;
-user-select:none;-webkit-user-select:none;vertical-align:.18em;border:1px solid rgba(255,255,255,.55);white-space:nowrap;
-direction:ltr;unicode-bidi:isolate}
+.b.lab{width:auto;padding:0 .34em 0 ${GLYPH_INSET + GLYPH_GRID.width * GLYPH_UNIT + LABEL_GAP}em;color:#fff;font-weight:600;line-height:calc(1.15em - 2px);
+white-space:nowrap;direction:ltr;unicode-bidi:isolate;vertical-align:.18em}
 .b:focus{outline:none}
 .b:focus-visible{outline:2px solid #1f4fbf;outline-offset:2px;box-shadow:0 0 0 4px #fff}
-.l{font-weight:600;margin-inline-start:.3em}
 @media (forced-colors:active){.b{border-color:CanvasText;forced-color-adjust:none}}
 @media print{:host{display:none!important}}
-${Object.entries(BACKGROUNDS).map(([level, colour]) => `.b[data-level="${level}"]{background:${colour}}`).join('\n')}
+${Object.entries(BACKGROUNDS).map(([level, colour]) => [
+		`.b[data-level="${level}"]{background:${glyphLayers(level as VerdictLevel, GLYPH_UNIT)},${colour}}`,
+		`.b.lab[data-level="${level}"]{background:${glyphLayers(level as VerdictLevel, GLYPH_UNIT, GLYPH_INSET)},${colour}}`,
+	].join('\n')).join('\n')}
 `;
 
 export interface BadgeEvents {
@@ -283,16 +298,10 @@ export class Badges {
 		badge.setAttribute('tabindex', '0');
 		badge.setAttribute('aria-label', accessibleName(hit, this.deps.compact));
 		badge.setAttribute('aria-haspopup', 'dialog');
-		const glyph = document.createElement('span');
-		glyph.setAttribute('aria-hidden', 'true');
-		glyph.textContent = LEVEL_GLYPHS[hit.level];
-		badge.append(glyph);
+		// The letter is the badge's background (badge-glyphs.ts); the labelled style adds words after it.
 		if (this.deps.settings.badgeStyle === 'labelled') {
-			const label = document.createElement('span');
-			label.className = 'l';
-			label.setAttribute('aria-hidden', 'true');
-			label.textContent = LEVEL_LABELS[hit.level][currentLang()];
-			badge.append(label);
+			badge.classList.add('lab');
+			badge.textContent = LEVEL_LABELS[hit.level][currentLang()];
 		}
 		shadow.append(badge);
 		this.listen(badge, host, hit);

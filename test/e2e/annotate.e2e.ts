@@ -192,6 +192,25 @@ describe('what is marked', () => {
 		expect(copied.text).toBe(await page.evaluate(() => document.getElementById('p1')!.textContent));
 		expect(copied.html).not.toMatch(/whose-cloud-/);
 	});
+
+	it('leaves a phrase across a badge findable, as find-in-page and text-fragment links search it', async () => {
+		expect(await countBadges(page, '#p1')).toBe(5);
+		// window.find searches the page's laid-out text as Ctrl+F does: a letter in the badge had made
+		// these "Amazon Web ServicesU and", with no match.
+		const found = await page.evaluate(() => ['Amazon Web Services and', 'Microsoft Azure compete', 'OVHcloud, Scaleway and 3DS Outscale.'].map((phrase) => {
+			getSelection()!.removeAllRanges();
+			return (window as unknown as { find(text: string): boolean }).find(phrase);
+		}));
+		await page.evaluate(() => getSelection()!.removeAllRanges());
+		expect(found).toEqual([true, true, true]);
+	});
+
+	it('draws every level\'s letter with CSS the browser accepts', async () => {
+		const { glyphLayers } = await import('../../src/content/badge-glyphs.ts');
+		const { VERDICT_LEVELS } = await import('../../src/core/verdict/levels.ts');
+		const rejected = await page.evaluate((layers) => layers.filter((css) => !CSS.supports('background', `${css},#000`)), VERDICT_LEVELS.flatMap((level) => [glyphLayers(level, 0.05), glyphLayers(level, 0.05, 0.3)]));
+		expect(rejected).toEqual([]);
+	});
 });
 
 describe('the hover card', () => {

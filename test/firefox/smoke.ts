@@ -93,6 +93,13 @@ try {
 	})()`);
 	check('badges are styled under a strict Content Security Policy', size.width > 8 && size.height > 8, `${Math.round(size.width)}×${Math.round(size.height)} px`);
 
+	// A badge has no text and no child (badge-glyphs.ts): find-in-page reads across it as across the name.
+	const findable = await client.evaluate<boolean[]>(pageContext, `['compared AWS with OVHcloud and Scaleway before', 'Orange and Capgemini, runs Microsoft technology'].map((phrase) => {
+		getSelection().removeAllRanges();
+		return window.find(phrase);
+	})`);
+	check('a phrase across badges is still found by find-in-page', findable.every(Boolean), findable.join(', '));
+
 	const textIntact = await client.evaluate<boolean>(pageContext, `document.getElementById('article').textContent.replace(/\\s+/g, ' ').trim() === document.getElementById('expected-source').content.textContent.replace(/\\s+/g, ' ').trim()`);
 	check('page text unchanged by the annotation', textIntact);
 
