@@ -193,7 +193,7 @@ describe('what is marked', () => {
 		expect(copied.html).not.toMatch(/whose-cloud-/);
 	});
 
-	it('leaves a phrase across a badge findable, as find-in-page and text-fragment links search it', async () => {
+	it('leaves a phrase across a badge findable by find-in-page', async () => {
 		expect(await countBadges(page, '#p1')).toBe(5);
 		// window.find searches the page's laid-out text as Ctrl+F does: a letter in the badge had made
 		// these "Amazon Web ServicesU and", with no match.
