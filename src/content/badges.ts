@@ -18,6 +18,7 @@ import { currentLang } from '../shared/i18n.ts';
 import { GLYPH_GRID, glyphLayers } from './badge-glyphs.ts';
 import type { HitIndex } from './hit-index.ts';
 import type { Marks } from './marks.ts';
+import { Fights } from './fights.ts';
 import { layoutBreadth, WIDE_LAYOUT } from './layout-breadth.ts';
 import { NearViewport } from './near-viewport.ts';
 import { HOST_TAG } from './ours.ts';
@@ -105,6 +106,9 @@ interface Insertion {
 	 */
 	head: Text | undefined;
 	tail: Text | undefined;
+	/** When it went in, and its block's parent then: to tell a page that fights badges (fights.ts). */
+	placedAt: number;
+	parent: Element | null;
 }
 
 /** A badge inside these would be a control nested in a control, and a click on it would follow the link. */
@@ -152,6 +156,11 @@ export class Badges {
 	private waitingSince: number | undefined;
 	private gapTimer: ReturnType<typeof setTimeout> | undefined;
 	private sheet: CSSStyleSheet | undefined;
+	private readonly fights = new Fights();
+	/** Blocks that got marks only while their page fought badges, to badge once they have rested. */
+	private readonly resting = new Set<Element>();
+	private restTimer: ReturnType<typeof setTimeout> | undefined;
+	private restDue = 0;
 
 	constructor(private readonly deps: BadgeDeps) {
 		this.viewport = new NearViewport(deps.signal, (blocks) => {
@@ -251,11 +260,19 @@ export class Badges {
 
 	private flush(): void {
 		let budget = BADGES_PER_FRAME;
+		const now = performance.now();
 		for (const block of this.queue) {
 			// Marks too are drawn only near the viewport: every change to a highlight repaints the
 			// page, and its cost grows with the number of ranges (npm run bench:page).
 			const hits = this.deps.index.forBlock(block);
 			this.deps.marks.add(hits.filter((hit) => !this.deps.marks.has(hit) && hit.startNode.isConnected));
+			const restUntil = this.fights.restingUntil(block, now);
+			if (restUntil) {
+				this.queue.delete(block);
+				this.rest(block, restUntil - now);
+				if (hits.length > 0) this.deps.onMarksOnly();
+				continue;
+			}
 			if (layoutBreadth(block, this.childCounts) > WIDE_LAYOUT) {
 				this.queue.delete(block);
 				this.marksOnly.add(block);
@@ -267,12 +284,39 @@ export class Badges {
 			pending.sort((a, b) => b.mention.start - a.mention.start);
 			for (const hit of pending) {
 				if (budget-- <= 0) break;
-				this.insert(hit);
+				this.insert(hit, now);
 			}
 			if (budget <= 0) break;
 			this.queue.delete(block);
 		}
 		this.schedule();
+	}
+
+	/** Leaves a fought block with its marks only, and queues it again once it has rested (fights.ts). */
+	private rest(block: Element, wait: number): void {
+		this.resting.add(block);
+		const due = performance.now() + wait;
+		if (this.restTimer !== undefined && this.restDue <= due) return;
+		clearTimeout(this.restTimer);
+		this.restDue = due;
+		this.restTimer = setTimeout(() => {
+			this.restTimer = undefined;
+			const now = performance.now();
+			let next = Infinity;
+			for (const waiting of this.resting) {
+				const until = waiting.isConnected ? this.fights.restingUntil(waiting, now) : 0;
+				if (until) {
+					next = Math.min(next, until - now);
+					continue;
+				}
+				this.resting.delete(waiting);
+				// Elsewhere on the page, the viewport observer queues it when it comes near.
+				if (waiting.isConnected && this.viewport.isNear(waiting)) this.queue.add(waiting);
+			}
+			const [first] = this.resting;
+			if (first) this.rest(first, next);
+			this.schedule();
+		}, wait);
 	}
 
 	private createHost(hit: Hit): HTMLElement {
@@ -344,7 +388,8 @@ export class Badges {
 		}, options);
 	}
 
-	private insert(hit: Hit): void {
+	/** `now`: the flush's time, the same for every badge it places (fights.ts counts them as one). */
+	private insert(hit: Hit, now: number): void {
 		const node = hit.endNode;
 		const at = hit.endOffset;
 		if (!node.parentNode || at <= 0 || at > node.data.length) return;
@@ -359,7 +404,7 @@ export class Badges {
 		const host = this.createHost(hit);
 		if (control && hit.block.contains(control)) {
 			this.deps.quietly(() => control.after(host));
-			this.insertions.set(hit, { hit, host, head: undefined, tail: undefined });
+			this.insertions.set(hit, { hit, host, head: undefined, tail: undefined, placedAt: now, parent: hit.block.parentElement });
 			return;
 		}
 		let tail: Text | undefined;
@@ -376,7 +421,7 @@ export class Badges {
 			placed = true;
 		});
 		if (!placed) return;
-		const insertion: Insertion = { hit, host, head: node, tail };
+		const insertion: Insertion = { hit, host, head: node, tail, placedAt: now, parent: hit.block.parentElement };
 		this.insertions.set(hit, insertion);
 		this.linkHead(insertion);
 	}
@@ -500,6 +545,7 @@ export class Badges {
 			this.insertions.delete(insertion.hit);
 			this.unlinkHead(insertion);
 			insertion.host.remove();
+			this.fought(insertion);
 			stale.add(insertion.hit);
 			const tail = insertion.tail;
 			if (!tail) continue;
@@ -521,16 +567,28 @@ export class Badges {
 		this.deps.marks.refresh(this.deps.index.moveAfterMerge(head, tail, at));
 	}
 
-	/** Removes the badges of hits that are gone. */
+	/** Removes the badges of hits that the page's changes took away. */
 	remove(hits: Iterable<Hit>): void {
+		this.removeBadges(hits, true);
+	}
+
+	private removeBadges(hits: Iterable<Hit>, byPage: boolean): void {
 		const doomed = [...hits].flatMap((hit) => {
 			const insertion = this.insertions.get(hit);
 			return insertion ? [insertion] : [];
 		});
 		// Last in the document first, so each merge finds its neighbour in place.
 		doomed.sort((a, b) => (a.host.compareDocumentPosition(b.host) & Node.DOCUMENT_POSITION_FOLLOWING ? 1 : -1));
-		for (const insertion of doomed) this.undo(insertion);
+		for (const insertion of doomed) {
+			this.undo(insertion);
+			if (byPage) this.fought(insertion);
+		}
 		this.viewport.pruneRemoved();
+	}
+
+	/** The page took this badge away: if it did so as soon as it came, that was a fight (fights.ts). */
+	private fought(insertion: Insertion): void {
+		this.fights.removed(insertion.hit.block, insertion.parent, insertion.placedAt, performance.now());
 	}
 
 	hostOf(hit: Hit): HTMLElement | undefined {
@@ -544,9 +602,12 @@ export class Badges {
 		clearTimeout(this.gapTimer);
 		this.gapTimer = undefined;
 		this.viewport.stop();
+		clearTimeout(this.restTimer);
+		this.restTimer = undefined;
+		this.resting.clear();
 		this.queue.clear();
 		this.marksOnly.clear();
-		this.remove([...this.insertions.keys()]);
+		this.removeBadges([...this.insertions.keys()], false);
 		this.headOf.clear();
 	}
 }
