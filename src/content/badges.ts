@@ -407,6 +407,13 @@ export class Badges {
 			this.insertions.set(hit, { hit, host, head: undefined, tail: undefined, placedAt: now, parent: hit.block.parentElement });
 			return;
 		}
+		this.place(hit, host, now);
+	}
+
+	/** Puts `host` right after the hit's name, splitting its text node there. */
+	private place(hit: Hit, host: HTMLElement, now: number): void {
+		const node = hit.endNode;
+		const at = hit.endOffset;
 		let tail: Text | undefined;
 		let placed = false;
 		this.deps.quietly(() => {
@@ -484,18 +491,64 @@ export class Badges {
 	 * are stale (new words, or a node in another block), and the rescan that
 	 * follows finds them again, with badges.
 	 */
-	pageTouched(node: Text, rewritten: boolean): Hit[] {
+	pageTouched(node: Text, rewritten: boolean, replacement?: Text): Hit[] {
 		// Called for each text record of the watched nodes: most are no longer split, and cost one lookup.
 		const heads = this.headOf.get(node);
 		if (!heads || heads.size === 0) return [];
 		const stale = new Set<Hit>();
 		const kept = rewritten ? this.stillNamed(node, heads) : undefined;
+		// The badges along the node's halves, when the page put one new text node where it was.
+		const chained = !rewritten && replacement ? this.chainedFrom(node) : [];
 		for (const hit of this.deps.index.forNode(node)) if (hit !== kept?.hit) stale.add(hit);
 		this.deps.quietly(() => {
 			if (kept) this.splitAgain(node, kept, stale);
 			else this.dropAfter(node, rewritten, stale);
 		});
+		if (replacement) for (const hit of this.follow(node, replacement, chained)) stale.delete(hit);
 		return [...stale];
+	}
+
+	/** The badges that follow `head`, and those along the halves split off after them, in text order. */
+	private chainedFrom(head: Text): Insertion[] {
+		const out: Insertion[] = [];
+		for (const insertion of this.headOf.get(head) ?? []) {
+			out.push(insertion);
+			if (insertion.tail) out.push(...this.chainedFrom(insertion.tail));
+		}
+		return out;
+	}
+
+	/**
+	 * The page replaced the text node its badges followed with a new one (a
+	 * live counter written with `textContent =` each second). Each name still
+	 * there, at the same place, gets its badge back at once, the same element,
+	 * before the next frame is drawn: waiting for the rescan left the names
+	 * without their badges, and the words after them moving left and back, on
+	 * every tick. A page that takes the badges out again at once is fighting
+	 * them (fights.ts): then the block rests, and the rescan decides.
+	 *
+	 * Returns the hits that moved to the new node; the others are stale.
+	 */
+	private follow(old: Text, replacement: Text, chained: readonly Insertion[]): Hit[] {
+		if (chained.length === 0 || !replacement.isConnected || replacement.parentElement?.isContentEditable) return [];
+		const now = performance.now();
+		const data = replacement.data;
+		// Glued to a word now ("AWSX"), it is another word: the rescan decides.
+		const glued = (at: number): boolean => at >= 0 && at < data.length && WORD_CHAR.test(data[at]!);
+		// dropAfter has merged the old node's halves: the hits' offsets are in its whole text again.
+		const moving = chained.filter(({ hit }) => hit.startNode === old && hit.endNode === old && hit.block.contains(replacement)
+			&& !this.fights.restingUntil(hit.block, now) && hit.endOffset <= data.length
+			&& data.slice(hit.startOffset, hit.endOffset) === hit.mention.surface && !glued(hit.startOffset - 1) && !glued(hit.endOffset));
+		for (const { hit } of moving) {
+			this.deps.index.remove(hit);
+			hit.startNode = replacement;
+			hit.endNode = replacement;
+			this.deps.index.add(hit);
+		}
+		this.deps.marks.refresh(moving.map(({ hit }) => hit));
+		// Last first, as flush does: splitting at a later offset never moves an earlier name.
+		for (const { hit, host } of [...moving].sort((a, b) => b.hit.endOffset - a.hit.endOffset)) this.place(hit, host, now);
+		return moving.map(({ hit }) => hit);
 	}
 
 	/**
@@ -545,7 +598,8 @@ export class Badges {
 			this.insertions.delete(insertion.hit);
 			this.unlinkHead(insertion);
 			insertion.host.remove();
-			this.fought(insertion);
+			// dropAfter runs for the observer on split nodes, as the page's change happens.
+			this.fought(insertion, true);
 			stale.add(insertion.hit);
 			const tail = insertion.tail;
 			if (!tail) continue;
@@ -587,8 +641,8 @@ export class Badges {
 	}
 
 	/** The page took this badge away: if it did so as soon as it came, that was a fight (fights.ts). */
-	private fought(insertion: Insertion): void {
-		this.fights.removed(insertion.hit.block, insertion.parent, insertion.placedAt, performance.now());
+	private fought(insertion: Insertion, seenAtOnce = false): void {
+		this.fights.removed(insertion.hit.block, insertion.parent, insertion.placedAt, performance.now(), seenAtOnce);
 	}
 
 	hostOf(hit: Hit): HTMLElement | undefined {

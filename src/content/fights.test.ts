@@ -19,6 +19,17 @@ describe('Fights', () => {
 		expect(fights.restingUntil(block, 1000 + after) > 0).toBe(rests);
 	});
 
+	it.each([
+		[50, true],
+		[150, false],
+	])('a removal seen as it happened, %i ms after: a fight %s (a live counter is not one)', (after, rests) => {
+		const fights = new Fights();
+		const block = element();
+		fights.removed(block, null, 0, after, true);
+		fights.removed(block, null, 1000, 1000 + after, true);
+		expect(fights.restingUntil(block, 1000 + after) > 0).toBe(rests);
+	});
+
 	it('lets a first fight pass: a page may change just as a badge comes', () => {
 		const fights = new Fights();
 		const block = element();

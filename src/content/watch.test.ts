@@ -184,6 +184,22 @@ describe('DomWatcher', () => {
 		expect(watching.batches[0]!.roots.size).toBe(2);
 	});
 
+	it.each([
+		['textContent', (p: HTMLElement) => { p.textContent = 'New status'; }, 'New status'],
+		['replaceChildren with one text node', (p: HTMLElement) => p.replaceChildren(document.createTextNode('New status')), 'New status'],
+		['replaceChildren with an element too', (p: HTMLElement) => p.replaceChildren(document.createTextNode('New '), document.createElement('b')), undefined],
+		['remove', (p: HTMLElement) => p.firstChild!.remove(), undefined],
+	])('tells which one text node the page put in place of watched text (%s)', async (_how, change, replacement) => {
+		document.body.innerHTML = '<p id="a">Old status</p>';
+		const touched: Array<string | undefined> = [];
+		const watching = watch({ onTextTouched: (_node, _rewritten, put) => touched.push(put?.data) });
+		const paragraph = document.getElementById('a')!;
+		watching.watcher.watchText(paragraph.firstChild as Text);
+		change(paragraph);
+		await delivered();
+		expect(touched).toEqual([replacement]);
+	});
+
 	it('does not tell of our own changes beside watched text', async () => {
 		document.body.innerHTML = '<p id="a">Before and after</p>';
 		const touched: string[] = [];

@@ -67,9 +67,11 @@ export interface WatcherDeps {
 	 * the page believes that node holds the whole text, so our split-off half
 	 * must go at once, or the old words would show twice, or apart from the
 	 * node, until the next idle step. `rewritten`: the page changed the
-	 * node's text (otherwise it moved or removed the node).
+	 * node's text (otherwise it moved or removed the node). `replacement`:
+	 * the one text node the page put in its place, in the same change
+	 * (`textContent =`, jQuery's `.text()`, `replaceChildren(text)`).
 	 */
-	onTextTouched?: (node: Text, rewritten: boolean) => void;
+	onTextTouched?: (node: Text, rewritten: boolean, replacement?: Text) => void;
 	hugeAt?: () => number;
 }
 
@@ -164,7 +166,7 @@ export class DomWatcher {
 	 * and nodeType checks: this runs in the page's task, and each iterator or
 	 * instanceof across worlds costs more than the check itself.
 	 */
-	private textTouched(records: MutationRecord[], touched: (node: Text, rewritten: boolean) => void): void {
+	private textTouched(records: MutationRecord[], touched: NonNullable<WatcherDeps['onTextTouched']>): void {
 		if (this.signal.aborted) return;
 		const rewritten = new Set<Node>();
 		for (let index = 0; index < records.length; index++) {
@@ -174,11 +176,21 @@ export class DomWatcher {
 				touched(record.target as Text, true);
 			}
 		}
+		// What each parent was given: one text node, or null for anything more. Browsers report
+		// `textContent =` as one record; a record per removal and addition reads the same here.
+		const given = new Map<Node, Text | null>();
 		for (let index = 0; index < records.length; index++) {
-			const removed = records[index]!.removedNodes;
+			const { target, addedNodes: added } = records[index]!;
+			for (let at = 0; at < added.length; at++) {
+				const node = added[at]!;
+				given.set(target, node.nodeType === TEXT && !given.has(target) ? node as Text : null);
+			}
+		}
+		for (let index = 0; index < records.length; index++) {
+			const { target, removedNodes: removed } = records[index]!;
 			for (let at = 0; at < removed.length; at++) {
 				const node = removed[at]!;
-				if (node.nodeType === TEXT && !rewritten.has(node)) touched(node as Text, false);
+				if (node.nodeType === TEXT && !rewritten.has(node)) touched(node as Text, false, given.get(target) ?? undefined);
 			}
 		}
 	}

@@ -466,7 +466,7 @@ describe('live pages', () => {
 	let page: Page;
 	beforeAll(async () => {
 		page = await open('/live.html');
-		await waitFor(() => countBadges(page), (count) => count === 7);
+		await waitFor(() => countBadges(page), (count) => count === 9);
 	});
 
 	it('badges content that arrives later (infinite scroll)', async () => {
@@ -520,6 +520,37 @@ describe('live pages', () => {
 		});
 		expect(state).toEqual({ hosts: 1, same: true, focused: true, text: 'AWS uptime: 5 s' });
 		await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+	});
+
+	it('keeps the badges beside names whose text node the page replaces each second, in every frame', async () => {
+		await expect.poll(() => countBadges(page, '#queue'), { timeout: 10_000 }).toBe(2);
+		// Badges in the paragraph at every frame, while the page writes its status anew five times.
+		await page.evaluate(() => {
+			window.framesSeen = [];
+			const sample = (): void => {
+				if (!window.framesSeen) return;
+				window.framesSeen.push([...document.getElementById('queue')!.querySelectorAll('*')].filter((el) => el.localName.startsWith('whose-cloud-')).length);
+				requestAnimationFrame(sample);
+			};
+			requestAnimationFrame(sample);
+		});
+		for (let tick = 0; tick < 5; tick++) {
+			await page.evaluate(() => window.setJobs());
+			await page.waitForTimeout(600);
+		}
+		const frames = await page.evaluate(() => {
+			const seen = window.framesSeen!;
+			delete window.framesSeen;
+			return seen;
+		});
+		// The rescan put them back a few frames later: each tick left the names bare, the words after them jumping.
+		expect(frames.length).toBeGreaterThan(20);
+		expect(frames.filter((count) => count !== 2)).toEqual([]);
+		expect(await page.evaluate(() => document.getElementById('jobs')!.textContent)).toBe('Azure queue: 5 jobs waiting, OVHcloud backup idle');
+		expect((await badgeNames(page)).filter((name) => /^(Azure|Microsoft Azure|OVHcloud) — /.test(name))).toHaveLength(2);
+		const marked = await page.evaluate(() => [...CSS.highlights.values()].flatMap((highlight) => [...highlight] as AbstractRange[])
+			.filter((range) => range.startContainer.isConnected && range.startContainer.parentElement?.id === 'jobs').map((range) => range.startContainer.textContent!.slice(range.startOffset, range.endOffset)));
+		expect(marked.sort()).toEqual(['Azure', 'OVHcloud']);
 	});
 
 	it('keeps the badge and mark of a name the page moves to another paragraph', async () => {
@@ -1069,6 +1100,8 @@ declare global {
 		removeFirst(): void;
 		moveTraveller(): void;
 		tick(): void;
+		setJobs(): void;
+		framesSeen?: number[];
 		spaNavigate(): void;
 		originalDoc: string;
 		originalMixed: string;
