@@ -502,9 +502,15 @@ export class Badges {
 		for (const hit of this.deps.index.forNode(node)) if (hit !== kept?.hit) stale.add(hit);
 		this.deps.quietly(() => {
 			if (kept) this.splitAgain(node, kept, stale);
-			else this.dropAfter(node, rewritten, stale);
+			else this.dropAfter(node, rewritten, stale, chained.length === 0);
 		});
-		if (replacement) for (const hit of this.follow(node, replacement, chained)) stale.delete(hit);
+		if (chained.length > 0 && replacement) {
+			// The node holds its whole old text again (dropAfter merged its halves). The same text put back
+			// is a re-render that only our badges caused, even when it comes a few frames late (fights.ts).
+			const restored = node.data === replacement.data;
+			for (const insertion of chained) this.fought(insertion, !restored);
+			for (const hit of this.follow(node, replacement, chained)) stale.delete(hit);
+		}
 		return [...stale];
 	}
 
@@ -530,25 +536,29 @@ export class Badges {
 	 * Returns the hits that moved to the new node; the others are stale.
 	 */
 	private follow(old: Text, replacement: Text, chained: readonly Insertion[]): Hit[] {
-		if (chained.length === 0 || !replacement.isConnected || replacement.parentElement?.isContentEditable) return [];
+		if (!replacement.isConnected || replacement.parentElement?.isContentEditable) return [];
 		const now = performance.now();
 		const data = replacement.data;
 		// Glued to a word now ("AWSX"), it is another word: the rescan decides.
 		const glued = (at: number): boolean => at >= 0 && at < data.length && WORD_CHAR.test(data[at]!);
+		// Every name of the old node still at its place moves, with its mark: badged or not, none blinks.
 		// dropAfter has merged the old node's halves: the hits' offsets are in its whole text again.
-		const moving = chained.filter(({ hit }) => hit.startNode === old && hit.endNode === old && hit.block.contains(replacement)
-			&& !this.fights.restingUntil(hit.block, now) && hit.endOffset <= data.length
-			&& data.slice(hit.startOffset, hit.endOffset) === hit.mention.surface && !glued(hit.startOffset - 1) && !glued(hit.endOffset));
-		for (const { hit } of moving) {
+		const moving = this.deps.index.forNode(old).filter((hit) => hit.startNode === old && hit.endNode === old && hit.block.contains(replacement)
+			&& hit.endOffset <= data.length && data.slice(hit.startOffset, hit.endOffset) === hit.mention.surface && !glued(hit.startOffset - 1) && !glued(hit.endOffset));
+		for (const hit of moving) {
 			this.deps.index.remove(hit);
 			hit.startNode = replacement;
 			hit.endNode = replacement;
 			this.deps.index.add(hit);
 		}
-		this.deps.marks.refresh(moving.map(({ hit }) => hit));
+		this.deps.marks.refresh(moving);
+		const badged = chained.filter(({ hit }) => hit.startNode === replacement);
+		const restUntil = badged.length > 0 ? this.fights.restingUntil(badged[0]!.hit.block, now) : 0;
+		// Fought: its names keep their marks, and their badges come back once the block has rested.
+		if (restUntil) this.rest(badged[0]!.hit.block, restUntil - now);
 		// Last first, as flush does: splitting at a later offset never moves an earlier name.
-		for (const { hit, host } of [...moving].sort((a, b) => b.hit.endOffset - a.hit.endOffset)) this.place(hit, host, now);
-		return moving.map(({ hit }) => hit);
+		else for (const { hit, host } of badged.sort((a, b) => b.hit.endOffset - a.hit.endOffset)) this.place(hit, host, now);
+		return moving;
 	}
 
 	/**
@@ -593,17 +603,17 @@ export class Badges {
 	}
 
 	/** Removes the badges that follow `head` and the halves split off after them, later splits first. */
-	private dropAfter(head: Text, rewritten: boolean, stale: Set<Hit>): void {
+	private dropAfter(head: Text, rewritten: boolean, stale: Set<Hit>, countFights = true): void {
 		for (const insertion of [...(this.headOf.get(head) ?? [])]) {
 			this.insertions.delete(insertion.hit);
 			this.unlinkHead(insertion);
 			insertion.host.remove();
 			// dropAfter runs for the observer on split nodes, as the page's change happens.
-			this.fought(insertion, true);
+			if (countFights) this.fought(insertion, true);
 			stale.add(insertion.hit);
 			const tail = insertion.tail;
 			if (!tail) continue;
-			this.dropAfter(tail, rewritten, stale);
+			this.dropAfter(tail, rewritten, stale, countFights);
 			if (rewritten) {
 				for (const hit of this.deps.index.forNode(tail)) stale.add(hit);
 				tail.remove();

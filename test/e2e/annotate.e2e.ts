@@ -608,7 +608,8 @@ describe('pages that fight injected nodes', () => {
 		// tabIdOf finds the page's tab as the only one besides the control page (tab URLs are hidden without a permission).
 		for (const other of browser.context.pages()) if (other !== control) await other.close();
 		const page = await open('/fighting.html');
-		const renders = (): Promise<{ owned: number; app: number; stream: number }> => page.evaluate(() => (window as unknown as { renders: { owned: number; app: number; stream: number } }).renders);
+		type Renders = { owned: number; app: number; stream: number; debounced: number };
+		const renders = (): Promise<Renders> => page.evaluate(() => (window as unknown as { renders: Renders }).renders);
 		await waitFor(() => countBadges(page, '#calm'), (count) => count === 1);
 		await page.waitForTimeout(2500);
 		const early = await renders();
@@ -619,10 +620,13 @@ describe('pages that fight injected nodes', () => {
 		// out twice rests: 2 s, then twice as long each time.
 		expect(later.owned).toBeLessThanOrEqual(3);
 		expect(later.app).toBeLessThanOrEqual(3);
+		expect(later.debounced).toBeLessThanOrEqual(3);
 		expect(later.owned - early.owned).toBeLessThanOrEqual(1);
 		expect(later.app - early.app).toBeLessThanOrEqual(1);
+		expect(later.debounced - early.debounced).toBeLessThanOrEqual(1);
 		// The page's text is its own, and the names keep their marks, their card and their place in the report.
 		expect(await page.evaluate(() => document.getElementById('owned')!.textContent)).toBe('We moved from OVHcloud hosting to Scaleway last year.');
+		expect(await page.evaluate(() => document.getElementById('debounced')!.textContent)).toBe('Our backups moved from Hetzner to Infomaniak.');
 		expect(await page.evaluate(() => document.getElementById('app')!.innerHTML)).toBe('<p>The tender went to Outscale, then to Bleu.</p>');
 		const tabId = await tabOf('/fighting.html');
 		expect(await vendorNames(tabId)).toEqual(expect.arrayContaining(['ovhcloud', 'scaleway', 'outscale', 'bleu', 'microsoft']));
