@@ -18,6 +18,7 @@ import { currentLang } from '../shared/i18n.ts';
 import { GLYPH_GRID, glyphLayers } from './badge-glyphs.ts';
 import type { HitIndex } from './hit-index.ts';
 import type { Marks } from './marks.ts';
+import { CopyGuard, KEEP_OUT_OF_COPIES } from './copy-guard.ts';
 import { Fights } from './fights.ts';
 import { layoutBreadth, WIDE_LAYOUT } from './layout-breadth.ts';
 import { NearViewport } from './near-viewport.ts';
@@ -67,12 +68,13 @@ const LABEL_GAP = 0.32;
  * fragments search engines link to, pass over such a box, but stop at text, generated content, an
  * image or an inline-block holding anything (badge-glyphs.ts), so "OVHcloud hosting" is still found
  * across a badge. The labelled style's words are text, and do stop it: that style is the reader's choice.
- * user-select:none on the host keeps the badge out of copies: without it Chromium copies its markup too.
+ * The badge is selectable, so that a triple click selects the whole paragraph; copy-guard.ts keeps it
+ * out of what is copied.
  */
 const BADGE_CSS = `
-:host{all:initial!important;display:inline!important;font-size:inherit!important;line-height:1!important;margin:0!important;margin-inline-start:.18em!important;vertical-align:baseline!important;position:static!important;visibility:visible!important;opacity:1!important;user-select:none!important;-webkit-user-select:none!important}
+:host{all:initial!important;display:inline!important;font-size:inherit!important;line-height:1!important;margin:0!important;margin-inline-start:.18em!important;vertical-align:baseline!important;position:static!important;visibility:visible!important;opacity:1!important}
 .b{display:inline-block;box-sizing:border-box;height:1.15em;width:1.3em;border-radius:.3em;font:700 .68em/1 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;
-cursor:help;user-select:none;-webkit-user-select:none;vertical-align:-.1em;border:1px solid rgba(255,255,255,.55)}
+cursor:help;vertical-align:-.1em;border:1px solid rgba(255,255,255,.55)}
 /* Its words are the extension's (English or French): left to right, set apart from a right-to-left page;
    the host's margin follows the page's direction. */
 .b.lab{width:auto;padding:0 .34em 0 ${GLYPH_INSET + GLYPH_GRID.width * GLYPH_UNIT + LABEL_GAP}em;color:#fff;font-weight:600;line-height:calc(1.15em - 2px);
@@ -161,12 +163,14 @@ export class Badges {
 	private readonly resting = new Set<Element>();
 	private restTimer: ReturnType<typeof setTimeout> | undefined;
 	private restDue = 0;
+	private readonly copyGuard: CopyGuard;
 
 	constructor(private readonly deps: BadgeDeps) {
 		this.viewport = new NearViewport(deps.signal, (blocks) => {
 			for (const block of blocks) this.queue.add(block);
 			this.schedule();
 		});
+		this.copyGuard = new CopyGuard(deps.signal);
 		try {
 			this.sheet = new CSSStyleSheet();
 			this.sheet.replaceSync(BADGE_CSS);
@@ -325,14 +329,15 @@ export class Badges {
 		const shadow = host.attachShadow({ mode: 'closed', delegatesFocus: true });
 		if (this.sheet) {
 			try {
-				shadow.adoptedStyleSheets = [this.sheet];
+				shadow.adoptedStyleSheets = this.copyGuard.sheet ? [this.sheet, this.copyGuard.sheet] : [this.sheet];
 			} catch {
 				this.sheet = undefined;
 			}
 		}
 		if (!this.sheet) {
 			const style = document.createElement('style');
-			style.textContent = BADGE_CSS;
+			// Without a sheet to switch, badges stay out of copies for good (copy-guard.ts).
+			style.textContent = BADGE_CSS + KEEP_OUT_OF_COPIES;
 			shadow.append(style);
 		}
 		const badge = document.createElement('span');

@@ -193,6 +193,17 @@ describe('what is marked', () => {
 		expect(copied.html).not.toMatch(/whose-cloud-/);
 	});
 
+	it('selects a whole paragraph, badges and all, on a triple click', async () => {
+		expect(await countBadges(page, '#p3')).toBe(2);
+		const box = (await page.locator('#p3').boundingBox())!;
+		await page.mouse.click(box.x + 3, box.y + box.height / 2, { clickCount: 3 });
+		const selected = await page.evaluate(() => getSelection()!.toString());
+		await page.evaluate(() => getSelection()!.removeAllRanges());
+		await page.mouse.move(1, 1);
+		// A badge that could not be selected ended the selection: "A glass of … AWS".
+		expect(selected.trim()).toBe(await page.evaluate(() => document.getElementById('p3')!.textContent));
+	});
+
 	it('leaves a phrase across a badge findable by find-in-page', async () => {
 		expect(await countBadges(page, '#p1')).toBe(5);
 		// window.find searches the page's laid-out text as Ctrl+F does: a letter in the badge had made
