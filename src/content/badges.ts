@@ -76,9 +76,10 @@ const BADGE_CSS = `
 .b{display:inline-block;box-sizing:border-box;height:1.15em;width:1.3em;border-radius:.3em;font:700 .68em/1 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;
 cursor:help;vertical-align:-.1em;border:1px solid rgba(255,255,255,.55)}
 /* Its words are the extension's (English or French): left to right, set apart from a right-to-left page;
-   the host's margin follows the page's direction. */
+   the host's margin follows the page's direction. Never selected: the selection's text ("Search for…",
+   "Translate", a page's quote button) must be the page's own. */
 .b.lab{width:auto;padding:0 .34em 0 ${GLYPH_INSET + GLYPH_GRID.width * GLYPH_UNIT + LABEL_GAP}em;color:#fff;font-weight:600;line-height:calc(1.15em - 2px);
-white-space:nowrap;direction:ltr;unicode-bidi:isolate;vertical-align:.18em}
+white-space:nowrap;direction:ltr;unicode-bidi:isolate;vertical-align:.18em;user-select:none;-webkit-user-select:none}
 .b:focus{outline:none}
 .b:focus-visible{outline:2px solid #1f4fbf;outline-offset:2px;box-shadow:0 0 0 4px #fff}
 @media (forced-colors:active){.b{border-color:CanvasText;forced-color-adjust:none}}
