@@ -109,9 +109,13 @@ interface Insertion {
 	 */
 	head: Text | undefined;
 	tail: Text | undefined;
-	/** When it went in, and its block's parent then: to tell a page that fights badges (fights.ts). */
+	/**
+	 * When it went in (or was last put back), its block's parent then, and the text of the node
+	 * it split, as it was: to tell a page that fights badges (fights.ts).
+	 */
 	placedAt: number;
 	parent: Element | null;
+	text: string;
 }
 
 /** A badge inside these would be a control nested in a control, and a click on it would follow the link. */
@@ -165,6 +169,8 @@ export class Badges {
 	private restTimer: ReturnType<typeof setTimeout> | undefined;
 	private restDue = 0;
 	private readonly copyGuard: CopyGuard;
+	/** New text nodes that names of a replaced node moved into (`follow`). */
+	private readonly followedInto = new WeakSet<Text>();
 
 	constructor(private readonly deps: BadgeDeps) {
 		this.viewport = new NearViewport(deps.signal, (blocks) => {
@@ -271,6 +277,7 @@ export class Badges {
 			// page, and its cost grows with the number of ranges (npm run bench:page).
 			const hits = this.deps.index.forBlock(block);
 			this.deps.marks.add(hits.filter((hit) => !this.deps.marks.has(hit) && hit.startNode.isConnected));
+			this.fights.confirm(block, hits.filter((hit) => !this.insertions.has(hit) && hit.endNode.isConnected).map((hit) => hit.endNode), now);
 			const restUntil = this.fights.restingUntil(block, now);
 			if (restUntil) {
 				this.queue.delete(block);
@@ -410,7 +417,7 @@ export class Badges {
 		const host = this.createHost(hit);
 		if (control && hit.block.contains(control)) {
 			this.deps.quietly(() => control.after(host));
-			this.insertions.set(hit, { hit, host, head: undefined, tail: undefined, placedAt: now, parent: hit.block.parentElement });
+			this.insertions.set(hit, { hit, host, head: undefined, tail: undefined, placedAt: now, parent: hit.block.parentElement, text: '' });
 			return;
 		}
 		this.place(hit, host, now);
@@ -422,9 +429,11 @@ export class Badges {
 		const at = hit.endOffset;
 		let tail: Text | undefined;
 		let placed = false;
+		let text = '';
 		this.deps.quietly(() => {
 			// The page's pending changes, handled first, may have taken the node away.
 			if (!node.parentNode || at > node.data.length) return;
+			text = node.data;
 			if (at < node.data.length) {
 				tail = node.splitText(at);
 				this.deps.marks.refresh(this.deps.index.moveAfterSplit(node, tail, at));
@@ -434,7 +443,7 @@ export class Badges {
 			placed = true;
 		});
 		if (!placed) return;
-		const insertion: Insertion = { hit, host, head: node, tail, placedAt: now, parent: hit.block.parentElement };
+		const insertion: Insertion = { hit, host, head: node, tail, placedAt: now, parent: hit.block.parentElement, text };
 		this.insertions.set(hit, insertion);
 		this.linkHead(insertion);
 	}
@@ -497,26 +506,28 @@ export class Badges {
 	 * are stale (new words, or a node in another block), and the rescan that
 	 * follows finds them again, with badges.
 	 */
-	pageTouched(node: Text, rewritten: boolean, replacement?: Text): Hit[] {
+	pageTouched(node: Text, rewritten: boolean, replacement?: Text, before?: string): Hit[] {
 		// Called for each text record of the watched nodes: most are no longer split, and cost one lookup.
 		const heads = this.headOf.get(node);
 		if (!heads || heads.size === 0) return [];
+		const now = performance.now();
+		const chained = this.chainedFrom(node);
+		// The page wrote back the whole text its node had before our badges: a fight, when soon after them (fights.ts).
+		const oldText = rewritten ? before : node.data;
+		const written = rewritten ? node.data : replacement?.data;
+		if (oldText !== undefined && written !== undefined && oldText + chained.map((insertion) => insertion.tail?.data ?? '').join('') === written) {
+			for (const insertion of chained) this.fights.sameTextBack(insertion.hit.block, insertion.parent, insertion.placedAt, now);
+		}
 		const stale = new Set<Hit>();
-		const kept = rewritten ? this.stillNamed(node, heads) : undefined;
-		// The badges along the node's halves, when the page put one new text node where it was.
-		const chained = !rewritten && replacement ? this.chainedFrom(node) : [];
+		let kept = rewritten ? this.stillNamed(node, heads) : undefined;
+		// Put back at once only where the page lets it be: not in a fought block, not in a loop.
+		if (kept && (this.fights.restingUntil(kept.hit.block, now) || !this.fights.putBack(kept.hit.block, now))) kept = undefined;
 		for (const hit of this.deps.index.forNode(node)) if (hit !== kept?.hit) stale.add(hit);
 		this.deps.quietly(() => {
-			if (kept) this.splitAgain(node, kept, stale);
-			else this.dropAfter(node, rewritten, stale, chained.length === 0);
+			if (kept) this.splitAgain(node, kept, stale, now);
+			else this.dropAfter(node, rewritten, stale);
 		});
-		if (chained.length > 0 && replacement) {
-			// The node holds its whole old text again (dropAfter merged its halves). The same text put back
-			// is a re-render that only our badges caused, even when it comes a few frames late (fights.ts).
-			const restored = node.data === replacement.data;
-			for (const insertion of chained) this.fought(insertion, !restored);
-			for (const hit of this.follow(node, replacement, chained)) stale.delete(hit);
-		}
+		if (!rewritten && replacement) for (const hit of this.follow(node, replacement, chained, now)) stale.delete(hit);
 		return [...stale];
 	}
 
@@ -541,9 +552,13 @@ export class Badges {
 	 *
 	 * Returns the hits that moved to the new node; the others are stale.
 	 */
-	private follow(old: Text, replacement: Text, chained: readonly Insertion[]): Hit[] {
+	private follow(old: Text, replacement: Text, chained: readonly Insertion[], now: number): Hit[] {
 		if (!replacement.isConnected || replacement.parentElement?.isContentEditable) return [];
-		const now = performance.now();
+		// The page replaced several of its text nodes with one ("AWS<br>AWS is cheap" made "AWS and then
+		// AWS again"): only the first lines up with the new node's start; the others' offsets would put a
+		// second badge on the same name. The rescan places theirs.
+		if (this.followedInto.has(replacement)) return [];
+		this.followedInto.add(replacement);
 		const data = replacement.data;
 		// Glued to a word now ("AWSX"), it is another word: the rescan decides.
 		const glued = (at: number): boolean => at >= 0 && at < data.length && WORD_CHAR.test(data[at]!);
@@ -559,11 +574,15 @@ export class Badges {
 		}
 		this.deps.marks.refresh(moving);
 		const badged = chained.filter(({ hit }) => hit.startNode === replacement);
-		const restUntil = badged.length > 0 ? this.fights.restingUntil(badged[0]!.hit.block, now) : 0;
-		// Fought: its names keep their marks, and their badges come back once the block has rested.
-		if (restUntil) this.rest(badged[0]!.hit.block, restUntil - now);
-		// Last first, as flush does: splitting at a later offset never moves an earlier name.
-		else for (const { hit, host } of badged.sort((a, b) => b.hit.endOffset - a.hit.endOffset)) this.place(hit, host, now);
+		const block = badged[0]?.hit.block;
+		if (!block) return moving;
+		if (!this.fights.restingUntil(block, now) && this.fights.putBack(block, now)) {
+			// Last first, as flush does: splitting at a later offset never moves an earlier name.
+			for (const { hit, host } of badged.sort((a, b) => b.hit.endOffset - a.hit.endOffset)) this.place(hit, host, now);
+		} else {
+			// Fought: its names keep their marks, and their badges come back once the block has rested.
+			this.rest(block, this.fights.restingUntil(block, now) - now);
+		}
 		return moving;
 	}
 
@@ -591,7 +610,8 @@ export class Badges {
 	 * and goes; the new words after the name become the new half. The badge is
 	 * not moved: a focused element taken out of the page loses its focus.
 	 */
-	private splitAgain(head: Text, insertion: Insertion, stale: Set<Hit>): void {
+	private splitAgain(head: Text, insertion: Insertion, stale: Set<Hit>, now: number): void {
+		insertion.placedAt = now;
 		const old = insertion.tail;
 		if (old) {
 			this.dropAfter(old, true, stale);
@@ -609,17 +629,15 @@ export class Badges {
 	}
 
 	/** Removes the badges that follow `head` and the halves split off after them, later splits first. */
-	private dropAfter(head: Text, rewritten: boolean, stale: Set<Hit>, countFights = true): void {
+	private dropAfter(head: Text, rewritten: boolean, stale: Set<Hit>): void {
 		for (const insertion of [...(this.headOf.get(head) ?? [])]) {
 			this.insertions.delete(insertion.hit);
 			this.unlinkHead(insertion);
 			insertion.host.remove();
-			// dropAfter runs for the observer on split nodes, as the page's change happens.
-			if (countFights) this.fought(insertion, true);
 			stale.add(insertion.hit);
 			const tail = insertion.tail;
 			if (!tail) continue;
-			this.dropAfter(tail, rewritten, stale, countFights);
+			this.dropAfter(tail, rewritten, stale);
 			if (rewritten) {
 				for (const hit of this.deps.index.forNode(tail)) stale.add(hit);
 				tail.remove();
@@ -649,17 +667,15 @@ export class Badges {
 		});
 		// Last in the document first, so each merge finds its neighbour in place.
 		doomed.sort((a, b) => (a.host.compareDocumentPosition(b.host) & Node.DOCUMENT_POSITION_FOLLOWING ? 1 : -1));
+		const now = performance.now();
 		for (const insertion of doomed) {
 			this.undo(insertion);
-			if (byPage) this.fought(insertion);
+			// The page's next text there says whether it was fighting this badge (fights.ts).
+			if (byPage) this.fights.takenOut(insertion.hit.block, insertion.parent, insertion.text, insertion.placedAt, now);
 		}
 		this.viewport.pruneRemoved();
 	}
 
-	/** The page took this badge away: if it did so as soon as it came, that was a fight (fights.ts). */
-	private fought(insertion: Insertion, seenAtOnce = false): void {
-		this.fights.removed(insertion.hit.block, insertion.parent, insertion.placedAt, performance.now(), seenAtOnce);
-	}
 
 	hostOf(hit: Hit): HTMLElement | undefined {
 		return this.insertions.get(hit)?.host;

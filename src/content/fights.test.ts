@@ -1,49 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { FOUGHT_WITHIN_MS, Fights } from './fights.ts';
+import { BURST_MS, BURST_PUT_BACKS, FOUGHT_WITHIN_MS, Fights } from './fights.ts';
 
 /** Just what Fights reads of an element: whether it is still in the page, and its parent. */
 function element(parent: Element | null = null, connected = true): Element {
 	return { isConnected: connected, parentElement: parent } as unknown as Element;
 }
 
-describe('Fights', () => {
+const text = (data: string): Text => ({ data }) as Text;
+
+/** Two fights against `block`, the second at `at`: the block then rests. */
+function fightTwice(fights: Fights, block: Element, at = 10): void {
+	fights.sameTextBack(block, null, 0, 5);
+	fights.sameTextBack(block, null, at - 5, at);
+}
+
+describe('Fights: the same text put back', () => {
 	it.each([
-		['taken out at once', 10, true],
-		['taken out within the window', FOUGHT_WITHIN_MS, true],
-		['taken out after the window (a page that changed, not one that fights)', FOUGHT_WITHIN_MS + 1, false],
-	])('a badge %s, twice: resting %s', (_case, after, rests) => {
+		['at once', 10, true],
+		['within the window', FOUGHT_WITHIN_MS, true],
+		['after the window (a page that changed, not one that fights)', FOUGHT_WITHIN_MS + 1, false],
+	])('twice, %s: the block rests: %s', (_case, after, rests) => {
 		const fights = new Fights();
 		const block = element();
-		fights.removed(block, null, 0, after);
-		fights.removed(block, null, 1000, 1000 + after);
+		fights.sameTextBack(block, null, 0, after);
+		fights.sameTextBack(block, null, 1000, 1000 + after);
 		expect(fights.restingUntil(block, 1000 + after) > 0).toBe(rests);
 	});
 
-	it.each([
-		[50, true],
-		[150, false],
-	])('a removal seen as it happened, %i ms after: a fight %s (a live counter is not one)', (after, rests) => {
+	it('lets a first fight pass: a page may put its text back just as a badge comes', () => {
 		const fights = new Fights();
 		const block = element();
-		fights.removed(block, null, 0, after, true);
-		fights.removed(block, null, 1000, 1000 + after, true);
-		expect(fights.restingUntil(block, 1000 + after) > 0).toBe(rests);
-	});
-
-	it('lets a first fight pass: a page may change just as a badge comes', () => {
-		const fights = new Fights();
-		const block = element();
-		fights.removed(block, null, 0, 5);
+		fights.sameTextBack(block, null, 0, 5);
 		expect(fights.restingUntil(block, 5)).toBe(0);
 	});
 
-	it('counts badges placed by one flush and taken out together as one fight', () => {
+	it('counts badges taken out by one change as one fight', () => {
 		const fights = new Fights();
 		const block = element();
-		fights.removed(block, null, 100, 110);
-		fights.removed(block, null, 100, 110);
-		fights.removed(block, null, 100, 111);
-		expect(fights.restingUntil(block, 111)).toBe(0);
+		fights.sameTextBack(block, null, 0, 7);
+		fights.sameTextBack(block, null, 3, 7);
+		expect(fights.restingUntil(block, 7)).toBe(0);
 	});
 
 	it('rests 2 s, then twice as long after each further fight, up to a minute', () => {
@@ -52,7 +48,7 @@ describe('Fights', () => {
 		const rests: number[] = [];
 		let now = 0;
 		for (let round = 0; round < 9; round++) {
-			fights.removed(block, null, now, now + 5);
+			fights.sameTextBack(block, null, now, now + 5);
 			now += 5;
 			const until = fights.restingUntil(block, now);
 			if (until) {
@@ -64,23 +60,23 @@ describe('Fights', () => {
 		expect(rests).toEqual([2000, 4000, 8000, 16_000, 32_000, 60_000, 60_000, 60_000]);
 	});
 
-	it('is over once the rest is', () => {
+	it('is over once the rest is, and forgotten after 30 s without a fight', () => {
 		const fights = new Fights();
 		const block = element();
-		fights.removed(block, null, 0, 5);
-		fights.removed(block, null, 10, 15);
-		expect(fights.restingUntil(block, 2014)).toBe(2015);
-		expect(fights.restingUntil(block, 2015)).toBe(0);
+		fightTwice(fights, block);
+		expect(fights.restingUntil(block, 2009)).toBe(2010);
+		expect(fights.restingUntil(block, 2010)).toBe(0);
+		// A fight long after starts from none: no rest yet.
+		fights.sameTextBack(block, null, 40_000, 40_005);
+		expect(fights.restingUntil(block, 40_005)).toBe(0);
 	});
 
-	it('counts against the parent when the page threw the block itself away, and rests the blocks it puts there', () => {
+	it('counts against the parent when the page threw the block away, and rests the blocks it puts there', () => {
 		const fights = new Fights();
 		const view = element();
-		fights.removed(element(view, false), view, 0, 5);
-		fights.removed(element(view, false), view, 10, 15);
-		const rendered = element(view);
-		expect(fights.restingUntil(rendered, 15)).toBe(2015);
-		// A block elsewhere is not concerned.
+		fights.sameTextBack(element(view, false), view, 0, 5);
+		fights.sameTextBack(element(view, false), view, 10, 15);
+		expect(fights.restingUntil(element(view), 15)).toBe(2015);
 		expect(fights.restingUntil(element(element()), 15)).toBe(0);
 	});
 
@@ -88,10 +84,55 @@ describe('Fights', () => {
 		const fights = new Fights();
 		const parent = element();
 		const fighting = element(parent);
-		const quiet = element(parent);
-		fights.removed(fighting, parent, 0, 5);
-		fights.removed(fighting, parent, 10, 15);
-		expect(fights.restingUntil(fighting, 15)).toBeGreaterThan(0);
-		expect(fights.restingUntil(quiet, 15)).toBe(0);
+		fightTwice(fights, fighting);
+		expect(fights.restingUntil(fighting, 10)).toBeGreaterThan(0);
+		expect(fights.restingUntil(element(parent), 10)).toBe(0);
+	});
+});
+
+describe('Fights: badges taken out, then the page\'s next text there', () => {
+	it.each([
+		['its text back', 'The tender went to Outscale.', true],
+		['new text (search results, a new view)', 'Results for az: Azure.', false],
+	])('%s: a fight %s', (_case, next, fought) => {
+		const fights = new Fights();
+		const view = element();
+		for (const at of [0, 100]) {
+			fights.takenOut(element(view, false), view, 'The tender went to Outscale', at, at + 5);
+			fights.confirm(element(view), [text(next)], at + 50);
+		}
+		expect(fights.restingUntil(element(view), 150) > 0).toBe(fought);
+	});
+
+	it('lets the suspicion go when the text comes back late, or when the badge had stood a while', () => {
+		const fights = new Fights();
+		const block = element();
+		fights.takenOut(block, null, 'AWS', 0, 5);
+		fights.confirm(block, [text('AWS here')], 5000);
+		fights.takenOut(block, null, 'AWS', 6000, 7000);
+		fights.confirm(block, [text('AWS here')], 7010);
+		fights.takenOut(block, null, 'AWS', 8000, 8005);
+		fights.confirm(block, [text('AWS here')], 8010);
+		// Only the last was a fight: no rest yet.
+		expect(fights.restingUntil(block, 8010)).toBe(0);
+	});
+});
+
+describe('Fights: badges put back at once', () => {
+	it(`allows ${BURST_PUT_BACKS} in ${BURST_MS} ms (a counter rewritten every frame), not one more (a loop)`, () => {
+		const fights = new Fights();
+		const block = element();
+		const answers = Array.from({ length: BURST_PUT_BACKS + 1 }, (_, index) => fights.putBack(block, index * 0.01));
+		expect(answers.slice(0, BURST_PUT_BACKS).every(Boolean)).toBe(true);
+		expect(answers[BURST_PUT_BACKS]).toBe(false);
+		// A loop rests the block at once.
+		expect(fights.restingUntil(block, 1)).toBeGreaterThan(0);
+	});
+
+	it('never stops a steady counter', () => {
+		const fights = new Fights();
+		const block = element();
+		for (let frame = 0; frame < 600; frame++) expect(fights.putBack(block, frame * 16.7)).toBe(true);
+		expect(fights.restingUntil(block, 600 * 16.7)).toBe(0);
 	});
 });

@@ -1,56 +1,129 @@
 /**
- * Blocks whose page fights our badges. Some pages re-render whatever they did
- * not write themselves: a framework that owns its view and puts it back when
- * a foreign node shows up, or a guard against injected elements. Each badge
- * we insert there is taken out at once, the page re-renders (its state, such
- * as a selection, with it), our rescan finds the name again, and the badge
- * goes back in: a loop, twice a second or more, for as long as the tab is open.
+ * Blocks whose page fights our badges. Some pages put back whatever they did
+ * not write themselves: a framework that owns its view and renders it again
+ * when a foreign node shows up, or a guard against injected elements. Each
+ * badge we insert there is taken out at once and the page renders again (its
+ * state, such as a selection, with it); our rescan finds the name again and
+ * the badge goes back in: a loop, for as long as the tab is open. Where we put
+ * a badge back at once (badges.ts `splitAgain` and `follow`), a guard that
+ * answers at once makes it a loop of microtasks: the tab hangs.
  *
- * A badge taken out as soon as it went in counts as a fight against its
- * block, or against the block's parent when the page replaced the block
- * itself. From the second fight on, the block rests (marks only, which are
- * not in the DOM) for REST_MS, twice as long after each further fight,
- * up to LONGEST_REST_MS: a page that stops fighting (a streamed answer that
- * is complete) gets its badges back, one that never stops costs a re-render
- * a minute.
+ * What tells a fight from a page that lives (a counter, search results, a
+ * new view): the page puts back the same text, soon after our badge went in.
+ * Such a fight counts against the block, or against the block's parent when
+ * the page replaced the block itself. And whatever the text, a badge put back
+ * at once more than BURST_PUT_BACKS times in BURST_MS is a loop, which is a
+ * fight too.
+ *
+ * From the second fight on, the block rests (marks only, which are not in
+ * the DOM) for REST_MS, twice as long after each further fight, up to
+ * LONGEST_REST_MS: a page that stops fighting (a streamed answer that is
+ * complete) gets its badges back, one that never stops costs a render a
+ * minute. A block with no fight for FORGET_MS (after its rest) starts again
+ * from none.
  */
 
-/**
- * The page's reaction to our insertion comes within a frame or two. Seen as
- * it happens (the observer on the nodes our badges split), a removal this
- * soon is a fight; a live counter rewritten four times a second is not.
- */
-export const FOUGHT_AT_ONCE_MS = 100;
-/** Noticed by a later scan instead, whose idle step may come late. */
+/** The same text back this soon after our badge went in: a fight. A debounced render comes within a few frames. */
 export const FOUGHT_WITHIN_MS = 500;
+/** A progress counter rewritten every frame puts its badge back about 6 times in 100 ms; a loop, thousands. */
+export const BURST_PUT_BACKS = 12;
+export const BURST_MS = 100;
+/** How long badges taken out wait for the page's next text there to say whether that was a fight. */
+const CONFIRM_WITHIN_MS = 2000;
 const REST_MS = 2000;
 const LONGEST_REST_MS = 60_000;
+const FORGET_MS = 30_000;
 
 interface Record {
 	fights: number;
 	until: number;
-	/** The flush that placed the badges of the last fight: badges placed together and taken out together are one fight. */
-	placedAt: number;
+	lastFight: number;
+	/** When the last fight was noticed: badges taken out by one change of the page are one fight. */
+	noticedAt: number;
+}
+
+interface Burst {
+	since: number;
+	count: number;
 }
 
 export class Fights {
 	private readonly records = new WeakMap<object, Record>();
+	private readonly bursts = new WeakMap<object, Burst>();
+	private readonly suspects = new WeakMap<object, { texts: string[]; at: number }>();
 
 	/**
-	 * A badge placed at `placedAt` (the time of the flush that placed it) left
-	 * `block` at `now`. `parent` is the block's parent when the badge went in:
-	 * where the fight is counted once the page has thrown the block itself away.
-	 * `seenAtOnce`: noticed as it happened, not by a later scan.
+	 * The page put back the text of `block` (its parent then is `parent`)
+	 * after our badge went in there at `placedAt`. Counted when that was soon
+	 * enough; against the parent when the page has thrown the block away.
 	 */
-	removed(block: Element, parent: Element | null, placedAt: number, now: number, seenAtOnce = false): void {
-		if (now - placedAt > (seenAtOnce ? FOUGHT_AT_ONCE_MS : FOUGHT_WITHIN_MS)) return;
+	sameTextBack(block: Element, parent: Element | null, placedAt: number, now: number): void {
+		if (now - placedAt <= FOUGHT_WITHIN_MS) this.fight(block.isConnected || !parent ? block : parent, now);
+	}
+
+	/**
+	 * A badge of `block` is being put back at once. Returns false, and counts
+	 * a fight that rests the block now, when that happens in a burst: the
+	 * caller then leaves the name with its mark only.
+	 */
+	putBack(block: Element, now: number): boolean {
+		const burst = this.bursts.get(block);
+		if (!burst || now - burst.since > BURST_MS) {
+			this.bursts.set(block, { since: now, count: 1 });
+			return true;
+		}
+		if (++burst.count <= BURST_PUT_BACKS) return true;
+		this.bursts.delete(block);
+		// A loop is no accident: it rests the block at once, as a second fight would.
+		this.fight(block, now, 2);
+		return false;
+	}
+
+	/**
+	 * Badges taken out of `block` soon after `placedAt`, by a change that may
+	 * be a fight: the page's next text there tells (`confirm`). The key is the
+	 * block, or its parent when the page threw the block away.
+	 */
+	takenOut(block: Element, parent: Element | null, text: string, placedAt: number, now: number): void {
+		if (now - placedAt > FOUGHT_WITHIN_MS || text === '') return;
 		const key = block.isConnected || !parent ? block : parent;
-		const record = this.records.get(key) ?? { fights: 0, until: 0, placedAt: -1 };
-		if (record.placedAt === placedAt) return;
-		record.placedAt = placedAt;
-		record.fights++;
+		const suspect = this.suspects.get(key);
+		// Taken out by the same change as another badge there: one suspect, with both texts.
+		if (suspect?.at === now) suspect.texts.push(text);
+		else this.suspects.set(key, { texts: [text], at: now });
+	}
+
+	/**
+	 * Names of `block` are about to get badges, in these text nodes: if badges
+	 * were just taken out there and this is their text back, that was a fight.
+	 */
+	confirm(block: Element, nodes: readonly Text[], now: number): void {
+		for (const key of [block, block.parentElement]) {
+			const suspect = key ? this.suspects.get(key) : undefined;
+			if (!key || !suspect) continue;
+			if (now - suspect.at > CONFIRM_WITHIN_MS) {
+				this.suspects.delete(key);
+				continue;
+			}
+			// A text node our badge split was a start of the page's node (badges split the last name first).
+			if (!nodes.some((node) => suspect.texts.some((old) => node.data.startsWith(old)))) continue;
+			this.suspects.delete(key);
+			this.fight(key, now);
+		}
+	}
+
+	private fight(key: object, now: number, weight = 1): void {
+		let record = this.records.get(key);
+		// Quiet for FORGET_MS since its last fight, or since its rest ended: a fresh start.
+		if (!record || now - Math.max(record.lastFight, record.until) > FORGET_MS) {
+			record = { fights: 0, until: 0, lastFight: 0, noticedAt: -1 };
+			this.records.set(key, record);
+		}
+		if (record.noticedAt === now) return;
+		record.noticedAt = now;
+		record.lastFight = now;
+		record.fights += weight;
 		if (record.fights >= 2) record.until = now + Math.min(LONGEST_REST_MS, REST_MS * 2 ** (record.fights - 2));
-		this.records.set(key, record);
 	}
 
 	/** Until when `block` gets no badge (its own fights or its parent's), or 0 when it may have them now. */

@@ -70,8 +70,9 @@ export interface WatcherDeps {
 	 * node's text (otherwise it moved or removed the node). `replacement`:
 	 * the one text node the page put in its place, in the same change
 	 * (`textContent =`, jQuery's `.text()`, `replaceChildren(text)`).
+	 * `before`: a rewritten node's text before the page's first rewrite.
 	 */
-	onTextTouched?: (node: Text, rewritten: boolean, replacement?: Text) => void;
+	onTextTouched?: (node: Text, rewritten: boolean, replacement?: Text, before?: string) => void;
 	hugeAt?: () => number;
 }
 
@@ -115,7 +116,7 @@ export class DomWatcher {
 		// Once per node: each registration costs a scan of the observer's registrations in Firefox.
 		if (!this.textWatched.has(node)) {
 			this.textWatched.add(node);
-			this.textObserver.observe(node, { characterData: true });
+			this.textObserver.observe(node, { characterData: true, characterDataOldValue: true });
 		}
 		const parent = node.parentNode;
 		if (parent && !this.textWatched.has(parent)) {
@@ -173,7 +174,7 @@ export class DomWatcher {
 			const record = records[index]!;
 			if (record.type === 'characterData' && !rewritten.has(record.target)) {
 				rewritten.add(record.target);
-				touched(record.target as Text, true);
+				touched(record.target as Text, true, undefined, record.oldValue ?? undefined);
 			}
 		}
 		// What each parent was given: one text node, or null for anything more. Browsers report
