@@ -11,6 +11,7 @@
  * exactly (same nodes, same text).
  */
 import { WORD_CHAR } from '../core/match/pattern.ts';
+import { sameOccurrence } from '../core/text/occurrence.ts';
 import { LEVEL_LABELS, type VerdictLevel } from '../core/verdict/levels.ts';
 import type { CompactIndex } from '../core/compact.ts';
 import type { Settings } from '../core/settings.ts';
@@ -515,14 +516,22 @@ export class Badges {
 		// The page wrote back the whole text its node had before our badges: a fight, when soon after them (fights.ts).
 		const oldText = rewritten ? before : node.data;
 		const written = rewritten ? node.data : replacement?.data;
-		if (oldText !== undefined && written !== undefined && oldText + chained.map((insertion) => insertion.tail?.data ?? '').join('') === written) {
+		const tailsText = chained.map((insertion) => insertion.tail?.data ?? '').join('');
+		if (oldText !== undefined && written !== undefined && oldText + tailsText === written) {
 			for (const insertion of chained) this.fights.sameTextBack(insertion.hit.block, insertion.parent, insertion.placedAt, now);
 		}
 		const stale = new Set<Hit>();
-		let kept = rewritten ? this.stillNamed(node, heads) : undefined;
+		let named = rewritten ? this.stillNamed(node, heads, oldText === undefined ? undefined : oldText + tailsText) : undefined;
 		// Put back at once only where the page lets it be: not in a fought block, not in a loop.
-		if (kept && (this.fights.restingUntil(kept.hit.block, now) || !this.fights.putBack(kept.hit.block, now))) kept = undefined;
+		if (named && (this.fights.restingUntil(named.insertion.hit.block, now) || !this.fights.putBack(named.insertion.hit.block, now))) named = undefined;
+		const kept = named?.insertion;
 		for (const hit of this.deps.index.forNode(node)) if (hit !== kept?.hit) stale.add(hit);
+		if (named && named.start !== named.insertion.hit.startOffset) {
+			const { hit } = named.insertion;
+			hit.endOffset = named.start + hit.mention.surface.length;
+			hit.startOffset = named.start;
+			this.deps.marks.refresh([hit]);
+		}
 		this.deps.quietly(() => {
 			if (kept) this.splitAgain(node, kept, stale, now);
 			else this.dropAfter(node, rewritten, stale);
@@ -562,15 +571,21 @@ export class Badges {
 		const data = replacement.data;
 		// Glued to a word now ("AWSX"), it is another word: the rescan decides.
 		const glued = (at: number): boolean => at >= 0 && at < data.length && WORD_CHAR.test(data[at]!);
-		// Every name of the old node still at its place moves, with its mark: badged or not, none blinks.
+		// Every name of the old node still in the new one moves, with its mark: badged or not, none blinks.
 		// dropAfter has merged the old node's halves: the hits' offsets are in its whole text again.
-		const moving = this.deps.index.forNode(old).filter((hit) => hit.startNode === old && hit.endNode === old && hit.block.contains(replacement)
-			&& hit.endOffset <= data.length && data.slice(hit.startOffset, hit.endOffset) === hit.mention.surface && !glued(hit.startOffset - 1) && !glued(hit.endOffset));
-		for (const hit of moving) {
+		const moving: Hit[] = [];
+		for (const hit of this.deps.index.forNode(old)) {
+			if (hit.startNode !== old || hit.endNode !== old || !hit.block.contains(replacement)) continue;
+			const start = sameOccurrence(old.data, data, hit.startOffset, hit.mention.surface);
+			const end = start === undefined ? -1 : start + hit.mention.surface.length;
+			if (start === undefined || glued(start - 1) || glued(end)) continue;
 			this.deps.index.remove(hit);
 			hit.startNode = replacement;
 			hit.endNode = replacement;
+			hit.startOffset = start;
+			hit.endOffset = end;
 			this.deps.index.add(hit);
+			moving.push(hit);
 		}
 		this.deps.marks.refresh(moving);
 		const badged = chained.filter(({ hit }) => hit.startNode === replacement);
@@ -592,16 +607,20 @@ export class Badges {
 	 * as frameworks do, whole) would otherwise lose its badge on every tick:
 	 * a flicker, its card closed, and the keyboard focus thrown to the page.
 	 */
-	private stillNamed(node: Text, heads: ReadonlySet<Insertion>): Insertion | undefined {
+	private stillNamed(node: Text, heads: ReadonlySet<Insertion>, oldText: string | undefined): { insertion: Insertion; start: number } | undefined {
 		if (heads.size !== 1 || !node.isConnected) return undefined;
 		const [insertion] = heads;
 		const { hit, host } = insertion!;
 		if (hit.startNode !== node || hit.endNode !== node || node.nextSibling !== host) return undefined;
 		const data = node.data;
-		if (hit.endOffset > data.length || data.slice(hit.startOffset, hit.endOffset) !== hit.mention.surface) return undefined;
+		const surface = hit.mention.surface;
+		// The same occurrence of the name, moved by what the page wrote before it ("7 alerts from AWS", then
+		// "113 alerts from AWS"); without the old text, only where it was.
+		const start = oldText === undefined ? (data.startsWith(surface, hit.startOffset) ? hit.startOffset : undefined) : sameOccurrence(oldText, data, hit.startOffset, surface);
+		if (start === undefined) return undefined;
 		// Glued to a word now ("AWSX"), it is another word: the rescan decides.
 		const glued = (at: number): boolean => at >= 0 && at < data.length && WORD_CHAR.test(data[at]!);
-		return glued(hit.startOffset - 1) || glued(hit.endOffset) ? undefined : insertion;
+		return glued(start - 1) || glued(start + surface.length) ? undefined : { insertion: insertion!, start };
 	}
 
 	/**

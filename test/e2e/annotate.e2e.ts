@@ -477,7 +477,7 @@ describe('live pages', () => {
 	let page: Page;
 	beforeAll(async () => {
 		page = await open('/live.html');
-		await waitFor(() => countBadges(page), (count) => count === 11);
+		await waitFor(() => countBadges(page), (count) => count === 12);
 	});
 
 	it('badges content that arrives later (infinite scroll)', async () => {
@@ -557,11 +557,33 @@ describe('live pages', () => {
 		// The rescan put them back a few frames later: each tick left the names bare, the words after them jumping.
 		expect(frames.length).toBeGreaterThan(20);
 		expect(frames.filter((count) => count !== 2)).toEqual([]);
-		expect(await page.evaluate(() => document.getElementById('jobs')!.textContent)).toBe('Azure queue: 5 jobs waiting, OVHcloud backup idle');
+		// At 10 jobs the second name moved: its badge went with it.
+		expect(await page.evaluate(() => document.getElementById('jobs')!.textContent)).toBe('Azure queue: 12 jobs waiting, OVHcloud backup idle');
 		expect((await badgeNames(page)).filter((name) => /^(Azure|Microsoft Azure|OVHcloud) — /.test(name))).toHaveLength(2);
 		const marked = await page.evaluate(() => [...CSS.highlights.values()].flatMap((highlight) => [...highlight] as AbstractRange[])
 			.filter((range) => range.startContainer.isConnected && range.startContainer.parentElement?.id === 'jobs').map((range) => range.startContainer.textContent!.slice(range.startOffset, range.endOffset)));
 		expect(marked.sort()).toEqual(['Azure', 'OVHcloud']);
+	});
+
+	it('keeps the same badge beside a name that a growing count before it moves along', async () => {
+		await expect.poll(() => countBadges(page, '#alerts'), { timeout: 10_000 }).toBe(1);
+		await page.evaluate(() => {
+			const host = [...document.getElementById('alerts')!.querySelectorAll('*')].find((el) => el.localName.startsWith('whose-cloud-')) as HTMLElement & { first?: boolean };
+			host.first = true;
+		});
+		const frames: number[] = [];
+		for (let tick = 0; tick < 4; tick++) {
+			// The count and the frame after it: the badge must be there, the same element, right after the name.
+			frames.push(await page.evaluate(async () => {
+				window.moreAlerts();
+				await new Promise(requestAnimationFrame);
+				const hosts = [...document.getElementById('alerts')!.querySelectorAll('*')].filter((el) => el.localName.startsWith('whose-cloud-')) as Array<HTMLElement & { first?: boolean }>;
+				return hosts.length === 1 && hosts[0]!.first === true && hosts[0]!.previousSibling?.textContent?.endsWith('Hetzner') ? 1 : 0;
+			}));
+			await page.waitForTimeout(300);
+		}
+		expect(frames).toEqual([1, 1, 1, 1]);
+		expect(await page.evaluate(() => document.getElementById('alert')!.textContent)).toBe('199927 alerts from Hetzner, checked');
 	});
 
 	it('keeps the badge beside a name in a line the page writes anew every 50 ms', async () => {
@@ -1161,6 +1183,7 @@ declare global {
 		tick(): void;
 		setJobs(): void;
 		startUpload(): void;
+		moreAlerts(): void;
 		writeTwiceAsOne(): void;
 		framesSeen?: number[];
 		spaNavigate(): void;
