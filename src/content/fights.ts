@@ -12,8 +12,10 @@
  * new view): the page puts back the same text, soon after our badge went in.
  * Such a fight counts against the block, or against the block's parent when
  * the page replaced the block itself. And whatever the text, a badge put back
- * at once more than BURST_PUT_BACKS times in BURST_MS is a loop, which is a
- * fight too.
+ * at once more than PUT_BACKS_PER_TASK times before the event loop moves on
+ * to another task, or more than BURST_PUT_BACKS times in BURST_MS, is a loop,
+ * which is a fight too. The first limit is what stops a loop of microtasks,
+ * however slow each turn: it never reaches another task.
  *
  * From the second fight on, the block rests (marks only, which are not in
  * the DOM) for REST_MS, twice as long after each further fight, up to
@@ -28,6 +30,8 @@ export const FOUGHT_WITHIN_MS = 500;
 /** A progress counter rewritten every frame puts its badge back about 6 times in 100 ms; a loop, thousands. */
 export const BURST_PUT_BACKS = 12;
 export const BURST_MS = 100;
+/** A live block is put back once per task, or once for each of its nodes the page wrote in that task; a loop of answers, without end. */
+export const PUT_BACKS_PER_TASK = 8;
 /** How long badges taken out wait for the page's next text there to say whether that was a fight. */
 const CONFIRM_WITHIN_MS = 2000;
 const REST_MS = 2000;
@@ -51,6 +55,8 @@ export class Fights {
 	private readonly records = new WeakMap<object, Record>();
 	private readonly bursts = new WeakMap<object, Burst>();
 	private readonly suspects = new WeakMap<object, { texts: string[]; at: number }>();
+	/** Put-backs per block in the current task (see `countThisTask`). */
+	private thisTask: Map<object, number> | undefined;
 
 	/**
 	 * The page put back the text of `block` (its parent then is `parent`)
@@ -67,6 +73,10 @@ export class Fights {
 	 * caller then leaves the name with its mark only.
 	 */
 	putBack(block: Element, now: number): boolean {
+		if (!this.countThisTask(block)) {
+			this.fight(block, now, 2);
+			return false;
+		}
 		const burst = this.bursts.get(block);
 		if (!burst || now - burst.since > BURST_MS) {
 			this.bursts.set(block, { since: now, count: 1 });
@@ -110,6 +120,24 @@ export class Fights {
 			this.suspects.delete(key);
 			this.fight(key, now);
 		}
+	}
+
+	/** Counts a put-back in the current task; false past PUT_BACKS_PER_TASK. The count ends with the task. */
+	private countThisTask(block: object): boolean {
+		if (!this.thisTask) {
+			const counts = new Map<object, number>();
+			this.thisTask = counts;
+			// A message is a task of its own, after the microtasks queued now (a timer may wait longer).
+			const channel = new MessageChannel();
+			channel.port1.onmessage = () => {
+				if (this.thisTask === counts) this.thisTask = undefined;
+				channel.port1.close();
+			};
+			channel.port2.postMessage(undefined);
+		}
+		const count = (this.thisTask.get(block) ?? 0) + 1;
+		this.thisTask.set(block, count);
+		return count <= PUT_BACKS_PER_TASK;
 	}
 
 	private fight(key: object, now: number, weight = 1): void {

@@ -669,7 +669,7 @@ describe('pages that fight injected nodes', () => {
 		// tabIdOf finds the page's tab as the only one besides the control page (tab URLs are hidden without a permission).
 		for (const other of browser.context.pages()) if (other !== control) await other.close();
 		const page = await open('/fighting.html');
-		type Renders = { owned: number; app: number; stream: number; debounced: number; data: number };
+		type Renders = { owned: number; app: number; stream: number; debounced: number; data: number; slow: number };
 		const renders = (): Promise<Renders> => page.evaluate(() => (window as unknown as { renders: Renders }).renders);
 		// A guard writing its text node back had made our observer and the page's answer each other for good: the tab hung.
 		await waitFor(() => countBadges(page, '#calm'), (count) => count === 1);
@@ -684,6 +684,8 @@ describe('pages that fight injected nodes', () => {
 		expect(later.app).toBeLessThanOrEqual(3);
 		expect(later.debounced).toBeLessThanOrEqual(3);
 		expect(later.data).toBeLessThanOrEqual(3);
+		// At most PUT_BACKS_PER_TASK turns, then a rest: the loop had hung the tab.
+		expect(later.slow).toBeLessThanOrEqual(20);
 		expect(later.owned - early.owned).toBeLessThanOrEqual(1);
 		expect(later.app - early.app).toBeLessThanOrEqual(1);
 		expect(later.debounced - early.debounced).toBeLessThanOrEqual(1);
