@@ -54,7 +54,7 @@ class Activation {
 		this.watcher = new DomWatcher(signal, {
 			schedule: (step) => scheduler.add(step, { first: true }),
 			onChanges: (batch) => this.onChanges(batch),
-			onTextTouched: (node, rewritten, replacement, before) => this.drop(this.badges.pageTouched(node, rewritten, replacement, before)),
+			onTextTouched: (node, change) => this.drop(this.badges.pageTouched(node, change)),
 			// A rescan of every block costs what the first pass did: worth it once a quarter of them changed.
 			hugeAt: () => Math.max(HUGE_MUTATION, this.scan.blocksSeen >> 2),
 		});

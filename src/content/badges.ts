@@ -18,9 +18,11 @@ import type { Settings } from '../core/settings.ts';
 import { currentLang } from '../shared/i18n.ts';
 import { GLYPH_GRID, glyphLayers } from './badge-glyphs.ts';
 import type { HitIndex } from './hit-index.ts';
+import type { TextChange } from './watch.ts';
 import type { Marks } from './marks.ts';
 import { CopyGuard, KEEP_OUT_OF_COPIES } from './copy-guard.ts';
 import { Fights } from './fights.ts';
+import { readEdit } from './page-edit.ts';
 import { layoutBreadth, WIDE_LAYOUT } from './layout-breadth.ts';
 import { NearViewport } from './near-viewport.ts';
 import { HOST_TAG } from './ours.ts';
@@ -507,10 +509,17 @@ export class Badges {
 	 * are stale (new words, or a node in another block), and the rescan that
 	 * follows finds them again, with badges.
 	 */
-	pageTouched(node: Text, rewritten: boolean, replacement?: Text, before?: string): Hit[] {
+	pageTouched(node: Text, change: TextChange): Hit[] {
 		// Called for each text record of the watched nodes: most are no longer split, and cost one lookup.
 		const heads = this.headOf.get(node);
 		if (!heads || heads.size === 0) return [];
+		const { rewritten } = change;
+		const before = change.rewritten ? change.before : undefined;
+		const replacement = change.rewritten ? undefined : change.replacement;
+		if (!change.rewritten && change.mergedInto) {
+			this.mergedIntoPrevious(node, change.mergedInto);
+			return [];
+		}
 		const now = performance.now();
 		const chained = this.chainedFrom(node);
 		// The page wrote back the whole text its node had before our badges: a fight, when soon after them (fights.ts).
@@ -521,6 +530,14 @@ export class Badges {
 			for (const insertion of chained) this.fights.sameTextBack(insertion.hit.block, insertion.parent, insertion.placedAt, now);
 		}
 		const stale = new Set<Hit>();
+		if (rewritten && before !== undefined) {
+			// Edits that keep the page's text whole, with our halves: nothing of the page's may go.
+			if (this.pageSplit(node, heads, before, stale)) return [...stale];
+			if (readEdit(before, node.data, tailsText) === 'head') {
+				this.headEdited(node, heads, stale);
+				return [...stale];
+			}
+		}
 		let named = rewritten ? this.stillNamed(node, heads, oldText === undefined ? undefined : oldText + tailsText) : undefined;
 		// Put back at once only where the page lets it be: not in a fought block, not in a loop.
 		if (named && (this.fights.restingUntil(named.insertion.hit.block, now) || !this.fights.putBack(named.insertion.hit.block, now))) named = undefined;
@@ -538,6 +555,72 @@ export class Badges {
 		});
 		if (!rewritten && replacement) for (const hit of this.follow(node, replacement, chained, now)) stale.delete(hit);
 		return [...stale];
+	}
+
+	/**
+	 * The page split its own node (`splitText`, as in-page highlighters do,
+	 * maybe wrapping a part in an element): the node keeps the start of its
+	 * old text and the rest now sits between it and our badge. The page's
+	 * text is all there; our badge must now follow the last of those nodes,
+	 * so that taking it out later merges our half into the page's node. The
+	 * names past the split are read again (stale) and get their badges back.
+	 */
+	private pageSplit(node: Text, heads: ReadonlySet<Insertion>, before: string, stale: Set<Hit>): boolean {
+		if (heads.size !== 1) return false;
+		const [insertion] = heads;
+		const { host } = insertion!;
+		const kept = node.data;
+		if (kept.length >= before.length || !before.startsWith(kept) || host.parentNode !== node.parentNode) return false;
+		let between = '';
+		let last: Node | null = null;
+		let at = node.nextSibling;
+		for (; at && at !== host; at = at.nextSibling) {
+			between += at.textContent ?? '';
+			last = at;
+		}
+		if (at !== host || between !== before.slice(kept.length)) return false;
+		this.unlinkHead(insertion!);
+		insertion!.head = last instanceof Text ? last : undefined;
+		this.linkHead(insertion!);
+		for (const hit of this.deps.index.forNode(node)) if (hit.endOffset > kept.length || hit.endNode !== node) stale.add(hit);
+		return true;
+	}
+
+	/**
+	 * The page changed the part of its node it could see, before our badge,
+	 * and wrote it back (readEdit 'head'): our halves are still its words. The
+	 * badge stays when its name still ends the node; the node's names are read
+	 * again.
+	 */
+	private headEdited(node: Text, heads: ReadonlySet<Insertion>, stale: Set<Hit>): void {
+		const data = node.data;
+		for (const insertion of heads) {
+			const { hit } = insertion;
+			const surface = hit.mention.surface;
+			if (hit.startNode === node && hit.endNode === node && data.endsWith(surface) && !(data.length > surface.length && WORD_CHAR.test(data[data.length - surface.length - 1]!))) {
+				hit.startOffset = data.length - surface.length;
+				hit.endOffset = data.length;
+				this.deps.marks.refresh([hit]);
+			} else {
+				stale.add(hit);
+			}
+		}
+		const badged = new Set([...heads].map((insertion) => insertion.hit));
+		for (const hit of this.deps.index.forNode(node)) if (!badged.has(hit)) stale.add(hit);
+	}
+
+	/**
+	 * The page's normalize() appended the node's text to the text node before
+	 * it and took the node out: the text is all there, our badges now follow
+	 * that node, and its names move into it.
+	 */
+	private mergedIntoPrevious(node: Text, into: Text): void {
+		this.deps.marks.refresh(this.deps.index.moveAfterMerge(into, node, into.data.length - node.data.length));
+		for (const insertion of [...(this.headOf.get(node) ?? [])]) {
+			this.unlinkHead(insertion);
+			insertion.head = into;
+			this.linkHead(insertion);
+		}
 	}
 
 	/** The badges that follow `head`, and those along the halves split off after them, in text order. */

@@ -136,7 +136,7 @@ describe('Fights: badges put back at once', () => {
 		expect(fights.restingUntil(block, 1)).toBeGreaterThan(0);
 	});
 
-	it(`allows ${PUT_BACKS_PER_TASK} in one task, however slowly, not one more: a loop of microtasks never reaches another task`, async () => {
+	it(`allows ${PUT_BACKS_PER_TASK} in one task, however slowly, not one more: a loop of microtasks never reaches another task`, () => {
 		const fights = new Fights();
 		const block = element();
 		const answers = Array.from({ length: PUT_BACKS_PER_TASK + 1 }, (_, index) => fights.putBack(block, index * 1000));

@@ -167,7 +167,7 @@ describe('DomWatcher', () => {
 	it('tells at once of watched text the page rewrote or removed, and of no other', async () => {
 		document.body.innerHTML = '<p id="a">Before</p><p id="b">Later</p><p id="c">Other</p><p id="d">Gone</p>';
 		const touched: string[] = [];
-		const watching = watch({ onTextTouched: (node, rewritten) => touched.push(`${node.data} ${rewritten ? 'rewritten' : 'moved'}`) });
+		const watching = watch({ onTextTouched: (node, change) => touched.push(`${node.data} ${change.rewritten ? 'rewritten' : 'moved'}`) });
 		const text = (id: string): Text => document.getElementById(id)!.firstChild as Text;
 		watching.watcher.watchText(text('a'));
 		watching.watcher.watchText(text('b'));
@@ -192,7 +192,7 @@ describe('DomWatcher', () => {
 	])('tells which one text node the page put in place of watched text (%s)', async (_how, change, replacement) => {
 		document.body.innerHTML = '<p id="a">Old status</p>';
 		const touched: Array<string | undefined> = [];
-		const watching = watch({ onTextTouched: (_node, _rewritten, put) => touched.push(put?.data) });
+		const watching = watch({ onTextTouched: (_node, change) => touched.push(change.rewritten ? 'rewritten' : change.replacement?.data) });
 		const paragraph = document.getElementById('a')!;
 		watching.watcher.watchText(paragraph.firstChild as Text);
 		change(paragraph);

@@ -57,6 +57,18 @@ const TEXT = 3;
  */
 const aboutOurs = (node: Node): boolean => node.nodeType === ELEMENT && isOurs(node as Element);
 
+/** What the page did to a watched text node. */
+export type TextChange =
+	/** `before`: the node's text before the page's first rewrite in this batch. */
+	| { rewritten: true; before?: string }
+	/**
+	 * Taken out of its parent. `replacement`: the one text node the page put
+	 * in its place, in the same change (`textContent =`, jQuery's `.text()`,
+	 * `replaceChildren(text)`). `mergedInto`: the text node before it, which
+	 * now ends with its text (`normalize()`).
+	 */
+	| { rewritten: false; replacement?: Text; mergedInto?: Text };
+
 export interface WatcherDeps {
 	/** Queues an idle step; the step returns true while it has more to do. */
 	schedule: (step: () => boolean) => void;
@@ -67,12 +79,9 @@ export interface WatcherDeps {
 	 * the page believes that node holds the whole text, so our split-off half
 	 * must go at once, or the old words would show twice, or apart from the
 	 * node, until the next idle step. `rewritten`: the page changed the
-	 * node's text (otherwise it moved or removed the node). `replacement`:
-	 * the one text node the page put in its place, in the same change
-	 * (`textContent =`, jQuery's `.text()`, `replaceChildren(text)`).
-	 * `before`: a rewritten node's text before the page's first rewrite.
+	 * node's text (otherwise it moved or removed the node).
 	 */
-	onTextTouched?: (node: Text, rewritten: boolean, replacement?: Text, before?: string) => void;
+	onTextTouched?: (node: Text, change: TextChange) => void;
 	hugeAt?: () => number;
 }
 
@@ -174,7 +183,7 @@ export class DomWatcher {
 			const record = records[index]!;
 			if (record.type === 'characterData' && !rewritten.has(record.target)) {
 				rewritten.add(record.target);
-				touched(record.target as Text, true, undefined, record.oldValue ?? undefined);
+				touched(record.target as Text, { rewritten: true, ...(record.oldValue === null ? {} : { before: record.oldValue }) });
 			}
 		}
 		// What each parent was given: one text node, or null for anything more. Browsers report
@@ -187,12 +196,21 @@ export class DomWatcher {
 				given.set(target, node.nodeType === TEXT && !given.has(target) ? node as Text : null);
 			}
 		}
+		// A node moved around in one batch (wrapped in an element and back, say) is told of once, by its
+		// last removal: that is where its text went.
+		const lastRemoval = new Map<Text, { target: Node; previous: Node | null; alone: boolean; first: boolean }>();
 		for (let index = 0; index < records.length; index++) {
-			const { target, removedNodes: removed } = records[index]!;
+			const { target, removedNodes: removed, previousSibling } = records[index]!;
 			for (let at = 0; at < removed.length; at++) {
 				const node = removed[at]!;
-				if (node.nodeType === TEXT && !rewritten.has(node)) touched(node as Text, false, given.get(target) ?? undefined);
+				if (node.nodeType === TEXT && !rewritten.has(node)) lastRemoval.set(node as Text, { target, previous: previousSibling, alone: removed.length === 1, first: at === 0 });
 			}
+		}
+		for (const [node, { target, previous, alone, first }] of lastRemoval) {
+			const replacement = given.get(target) ?? undefined;
+			// normalize() appends a node's text to the text node before it, then takes the node out.
+			const mergedInto = !node.isConnected && alone && first && previous?.nodeType === TEXT && previous.parentNode === target && (previous as Text).data.endsWith(node.data) ? previous as Text : undefined;
+			touched(node, { rewritten: false, ...(replacement ? { replacement } : {}), ...(mergedInto ? { mergedInto } : {}) });
 		}
 	}
 

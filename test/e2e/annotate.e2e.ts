@@ -718,6 +718,35 @@ describe('pages that fight injected nodes', () => {
 	});
 });
 
+describe('a page editing its own text nodes under our badges', () => {
+	let page: Page;
+	beforeAll(async () => {
+		page = await open('/page-edits.html');
+		await waitFor(() => countBadges(page, 'main'), (count) => count === 14);
+	});
+	afterAll(async () => page.close());
+
+	// Each edit the page makes to a node a badge split, and the text the page then holds. Each of these
+	// had taken the words after the first badge away for good ("We moved from OVHcloud").
+	it.each([
+		['split', 'We moved from OVHcloud hosting to Scaleway last year.'],
+		['highlight', 'We moved from OVHcloud hosting to Scaleway last year.'],
+		['replace-data', 'We MOVED from OVHcloud hosting to Scaleway last year.'],
+		['data-replace', 'We shifted from OVHcloud hosting to Scaleway last year.'],
+		['range-delete', 'moved from OVHcloud hosting to Scaleway last year.'],
+		['normalize', 'AWS and Azure rule the cloud.'],
+		['mark-unmark', 'AWS and Azure rule the cloud.'],
+	])('keeps the page\'s text whole through %s', async (id, expected) => {
+		expect(await countBadges(page, `#${id}`)).toBe(2);
+		await page.evaluate((edit) => (window as unknown as { edits: Record<string, () => void> }).edits[edit]!(), id);
+		const text = (): Promise<string> => page.evaluate((target) => document.getElementById(target)!.textContent!, id);
+		expect(await text()).toBe(expected);
+		// And once the rescan has put the badges back where the names are.
+		await expect.poll(() => countBadges(page, `#${id}`), { timeout: 5000 }).toBe(2);
+		expect(await text()).toBe(expected);
+	});
+});
+
 describe('content made editable after it was annotated', () => {
 	it('takes its badges and marks out, adds none while it is edited, and brings them back after', async () => {
 		const page = await open('/editable-later.html');
@@ -1166,7 +1195,7 @@ describe('privacy', () => {
 		const outside = browser.requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith(frameOrigin) && !url.startsWith('chrome-extension://') && !url.startsWith('data:'));
 		expect(outside).toEqual([]);
 		// The extension itself fetched nothing from the test server either: only the pages and the frame.
-		const extra = server.requests.filter((path) => !/^\/(integrity|live|fighting|search|long|long-inner|wide|zoom|shadow-list|components|components-late|editable-later|dialog|controls|frame|cross-frame|slow-sandboxed-top|strict\.csp)\.html(\?.*)?$|^\/release-slow-top$|^\/cdata\.xhtml$|^\/favicon\.ico$/.test(path));
+		const extra = server.requests.filter((path) => !/^\/(integrity|live|fighting|search|page-edits|long|long-inner|wide|zoom|shadow-list|components|components-late|editable-later|dialog|controls|frame|cross-frame|slow-sandboxed-top|strict\.csp)\.html(\?.*)?$|^\/release-slow-top$|^\/cdata\.xhtml$|^\/favicon\.ico$/.test(path));
 		expect(extra).toEqual([]);
 	});
 });
