@@ -220,7 +220,11 @@ class Activation {
 				}
 			}
 		}
-		for (const root of list) this.rescan(root, byRoot.get(root)!);
+		for (const root of list) {
+			// A change where we put nothing lately: the page writes there on its own (fights.ts).
+			if (!batch.full && root instanceof Element) this.badges.pageWrote(root);
+			this.rescan(root, byRoot.get(root)!);
+		}
 	}
 
 	/** Scans a block again; hits that are no longer there go away, unchanged ones stay as they are. */

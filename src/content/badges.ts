@@ -49,6 +49,8 @@ const FLUSH_GAP_MS = 150;
  */
 const SCROLL_SETTLE_MS = 120;
 const MAX_SCROLL_WAIT_MS = 1000;
+/** A change to a block with no badge put in it or beside it for this long is the page's own doing. */
+const QUIET_MS = 1000;
 
 const BACKGROUNDS: Record<VerdictLevel, string> = {
 	'secnumcloud': '#0b6e4f',
@@ -172,6 +174,8 @@ export class Badges {
 	private restTimer: ReturnType<typeof setTimeout> | undefined;
 	private restDue = 0;
 	private readonly copyGuard: CopyGuard;
+	/** When we last put a badge in each block, and in each block's parent (`pageWrote`). */
+	private readonly lastPlaced = new WeakMap<Element, number>();
 	/** New text nodes that names of a replaced node moved into (`follow`). */
 	private readonly followedInto = new WeakSet<Text>();
 
@@ -426,6 +430,25 @@ export class Badges {
 		this.place(hit, host, now);
 	}
 
+	private notePlaced(block: Element, now: number): void {
+		this.lastPlaced.set(block, now);
+		if (block.parentElement) this.lastPlaced.set(block.parentElement, now);
+	}
+
+	/**
+	 * The page changed `block`. With no badge of ours put in it or beside it
+	 * for a while, that cannot be an answer to one: the page writes there on
+	 * its own, and its rewrites are no fight (fights.ts).
+	 */
+	pageWrote(block: Element): void {
+		const now = performance.now();
+		const parent = block.parentElement;
+		const lately = (element: Element | null): boolean => element !== null && now - (this.lastPlaced.get(element) ?? -Infinity) < QUIET_MS;
+		if (lately(block) || lately(parent)) return;
+		this.fights.sawLive(block, now);
+		if (parent) this.fights.sawLive(parent, now);
+	}
+
 	/** Puts `host` right after the hit's name, splitting its text node there. */
 	private place(hit: Hit, host: HTMLElement, now: number): void {
 		const node = hit.endNode;
@@ -447,6 +470,7 @@ export class Badges {
 		});
 		if (!placed) return;
 		const insertion: Insertion = { hit, host, head: node, tail, placedAt: now, parent: hit.block.parentElement, text };
+		this.notePlaced(hit.block, now);
 		this.insertions.set(hit, insertion);
 		this.linkHead(insertion);
 	}
@@ -714,6 +738,7 @@ export class Badges {
 	 */
 	private splitAgain(head: Text, insertion: Insertion, stale: Set<Hit>, now: number): void {
 		insertion.placedAt = now;
+		this.notePlaced(insertion.hit.block, now);
 		const old = insertion.tail;
 		if (old) {
 			this.dropAfter(old, true, stale);

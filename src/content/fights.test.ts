@@ -80,6 +80,18 @@ describe('Fights: the same text put back', () => {
 		expect(fights.restingUntil(element(element()), 15)).toBe(0);
 	});
 
+	it('is no fight where the page was seen writing on its own (a status rewritten unchanged, every 200 ms)', () => {
+		const fights = new Fights();
+		const block = element();
+		fights.sawLive(block, 0);
+		fightTwice(fights, block, 1000);
+		expect(fights.restingUntil(block, 1000)).toBe(0);
+		// Seen long ago: a fight again.
+		fights.sameTextBack(block, null, 40_000, 40_005);
+		fights.sameTextBack(block, null, 40_010, 40_015);
+		expect(fights.restingUntil(block, 40_015)).toBeGreaterThan(0);
+	});
+
 	it('keeps each block\'s fights apart', () => {
 		const fights = new Fights();
 		const parent = element();

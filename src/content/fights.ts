@@ -9,7 +9,11 @@
  * answers at once makes it a loop of microtasks: the tab hangs.
  *
  * What tells a fight from a page that lives (a counter, search results, a
- * new view): the page puts back the same text, soon after our badge went in.
+ * new view): the page puts back the same text, soon after our badge went in,
+ * and it is not known to write there on its own. A page is seen writing on
+ * its own when it changes a block with no badge of ours put there for a
+ * while (`sawLive`): a status rewritten every 200 ms, unchanged, is live; a
+ * guard, quiet while a block rests, is not.
  * Such a fight counts against the block, or against the block's parent when
  * the page replaced the block itself. And whatever the text, a badge put back
  * at once more than PUT_BACKS_PER_TASK times before the event loop moves on
@@ -37,6 +41,8 @@ const CONFIRM_WITHIN_MS = 2000;
 const REST_MS = 2000;
 const LONGEST_REST_MS = 60_000;
 const FORGET_MS = 30_000;
+/** How long a block seen writing on its own counts as live. */
+const LIVE_MS = 30_000;
 
 interface Record {
 	fights: number;
@@ -55,6 +61,7 @@ export class Fights {
 	private readonly records = new WeakMap<object, Record>();
 	private readonly bursts = new WeakMap<object, Burst>();
 	private readonly suspects = new WeakMap<object, { texts: string[]; at: number }>();
+	private readonly live = new WeakMap<object, number>();
 	/** Put-backs per block in the current task (see `countThisTask`). */
 	private thisTask: Map<object, number> | undefined;
 
@@ -64,7 +71,18 @@ export class Fights {
 	 * enough; against the parent when the page has thrown the block away.
 	 */
 	sameTextBack(block: Element, parent: Element | null, placedAt: number, now: number): void {
-		if (now - placedAt <= FOUGHT_WITHIN_MS) this.fight(block.isConnected || !parent ? block : parent, now);
+		const key = block.isConnected || !parent ? block : parent;
+		if (now - placedAt <= FOUGHT_WITHIN_MS && !this.isLive(key, now) && !this.isLive(block, now)) this.fight(key, now);
+	}
+
+	/** The page changed `key` (a block, or the parent whose blocks it replaces) with no badge of ours put there lately. */
+	sawLive(key: Element, now: number): void {
+		this.live.set(key, now);
+	}
+
+	private isLive(key: object, now: number): boolean {
+		const at = this.live.get(key);
+		return at !== undefined && now - at < LIVE_MS;
 	}
 
 	/**
@@ -118,7 +136,7 @@ export class Fights {
 			// A text node our badge split was a start of the page's node (badges split the last name first).
 			if (!nodes.some((node) => suspect.texts.some((old) => node.data.startsWith(old)))) continue;
 			this.suspects.delete(key);
-			this.fight(key, now);
+			if (!this.isLive(key, now)) this.fight(key, now);
 		}
 	}
 

@@ -477,7 +477,7 @@ describe('live pages', () => {
 	let page: Page;
 	beforeAll(async () => {
 		page = await open('/live.html');
-		await waitFor(() => countBadges(page), (count) => count === 12);
+		await waitFor(() => countBadges(page), (count) => count === 13);
 	});
 
 	it('badges content that arrives later (infinite scroll)', async () => {
@@ -601,6 +601,27 @@ describe('live pages', () => {
 		expect(await page.evaluate(() => document.getElementById('upload')!.textContent)).toBe('Uploading to Scaleway: 40%');
 		// Counted as a page fighting its badge (taken out within 100 ms), it had rested, badge gone, for seconds.
 		expect(frames.filter((count) => count === 1).length / frames.length).toBeGreaterThan(0.95);
+	});
+
+	it('keeps the badge of a status the page writes unchanged every 200 ms, once it has seen the page do so alone', async () => {
+		await expect.poll(() => countBadges(page, '#poll'), { timeout: 10_000 }).toBe(1);
+		await page.evaluate(() => window.startPolling());
+		// The same text back at once looks like a page fighting the badge: it rests, the page goes on
+		// writing with no badge there, and that shows it was writing on its own.
+		await page.waitForTimeout(5000);
+		const frames = await page.evaluate(async () => {
+			const seen: number[] = [];
+			const end = performance.now() + 1500;
+			while (performance.now() < end) {
+				seen.push([...document.getElementById('poll')!.querySelectorAll('*')].filter((el) => el.localName.startsWith('whose-cloud-')).length);
+				await new Promise(requestAnimationFrame);
+			}
+			return seen;
+		});
+		await page.evaluate(() => window.stopPolling());
+		// Counted as a fight, it rested over and over: the badge was gone most of the time.
+		expect(frames.filter((count) => count === 1).length / frames.length).toBeGreaterThan(0.95);
+		expect(await page.evaluate(() => document.getElementById('backup')!.textContent)).toBe('Backups on IONOS: all good');
 	});
 
 	it('puts one badge on each name when the page writes two of its text nodes as one', async () => {
@@ -1216,6 +1237,8 @@ declare global {
 		startUpload(): void;
 		moreAlerts(): void;
 		writeTwiceAsOne(): void;
+		startPolling(): void;
+		stopPolling(): void;
 		framesSeen?: number[];
 		spaNavigate(): void;
 		originalDoc: string;
