@@ -228,6 +228,9 @@ export class Badges {
 			if (this.viewport.isNear(block)) {
 				this.queue.add(block);
 				this.schedule();
+				// Until their badges come, a page that puts new text nodes in place of theirs (a line written
+				// on every frame) would leave them pointing at nodes gone by the time the badge frame runs.
+				for (const hit of this.deps.index.forBlock(block)) if (!this.insertions.has(hit)) this.deps.watchText(hit.endNode);
 			}
 		}
 		this.viewport.track(blocks);
@@ -536,7 +539,7 @@ export class Badges {
 	pageTouched(node: Text, change: TextChange): Hit[] {
 		// Called for each text record of the watched nodes: most are no longer split, and cost one lookup.
 		const heads = this.headOf.get(node);
-		if (!heads || heads.size === 0) return [];
+		if (!heads || heads.size === 0) return change.rewritten || !change.replacement ? [] : this.followUnbadged(node, change.replacement);
 		const { rewritten } = change;
 		const before = change.rewritten ? change.before : undefined;
 		const replacement = change.rewritten ? undefined : change.replacement;
@@ -645,6 +648,19 @@ export class Badges {
 			insertion.head = into;
 			this.linkHead(insertion);
 		}
+	}
+
+	/**
+	 * The page replaced a node whose names wait for their badges: they move
+	 * to the new node, as `follow` moves badged ones, so that the badge frame
+	 * finds them there. Returns the hits that did not move (stale).
+	 */
+	private followUnbadged(node: Text, replacement: Text): Hit[] {
+		const hits = this.deps.index.forNode(node);
+		if (hits.length === 0) return [];
+		const moved = new Set(this.follow(node, replacement, [], performance.now()));
+		if (moved.size > 0) this.deps.watchText(replacement);
+		return hits.filter((hit) => !moved.has(hit));
 	}
 
 	/** The badges that follow `head`, and those along the halves split off after them, in text order. */
