@@ -1,14 +1,14 @@
 /**
  * The badge's letter, drawn with CSS gradients instead of text.
  *
- * Why not a text node: Chromium's find-in-page (Ctrl+F, `window.find`,
- * text-fragment links) reads text, generated content and replaced elements
- * (img, svg, canvas) in shadow trees too, and stops at an inline-block that
- * holds any child. A letter there turned "OVHcloud hosting" into "OVHcloudU
- * hosting": the page's own phrase could no longer be found. A childless
- * inline-block painted with backgrounds is passed over, so the badge is one
- * empty element and its letter is drawn by these layers (no image, so
- * nothing for a page's CSP to block or report).
+ * Why not a text node: Chromium's find-in-page (Ctrl+F, `window.find`) reads
+ * text, generated content and replaced elements (img, svg, canvas) in shadow
+ * trees too, and stops at an inline-block that holds any child. A letter
+ * there turned "OVHcloud hosting" into "OVHcloudU hosting": the page's own
+ * phrase could no longer be found. A childless inline-block painted with
+ * backgrounds is passed over, so the badge is one empty element and its
+ * letter is drawn by these layers (no image, so nothing for a page's CSP to
+ * block or report).
  *
  * Each letter is a list of strokes on a 10 × 14 grid, one background layer
  * each: bars are solid gradients, curves are rings cut from a radial

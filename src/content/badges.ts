@@ -69,10 +69,9 @@ const GLYPH_INSET = 0.3;
 const LABEL_GAP = 0.32;
 
 /*
- * The host is inline and the badge one childless inline-block: Chromium's find-in-page, and the text
- * fragments search engines link to, pass over such a box, but stop at text, generated content, an
- * image or an inline-block holding anything (badge-glyphs.ts), so "OVHcloud hosting" is still found
- * across a badge. The labelled style's words are text, and do stop it: that style is the reader's choice.
+ * The host is inline and the badge one childless inline-block: Chromium's find-in-page passes over
+ * such a box, but stops at text, generated content, an image or an inline-block holding anything
+ * (badge-glyphs.ts), so "OVHcloud hosting" is still found across a badge. The labelled style's words are text, and do stop it: that style is the reader's choice.
  * The badge is selectable, so that a triple click selects the whole paragraph; copy-guard.ts keeps it
  * out of what is copied.
  */
@@ -150,6 +149,12 @@ function accessibleName(hit: Hit, compact: CompactIndex): string {
 	// French puts a space before the colon.
 	return `${name} — ${LEVEL_LABELS[hit.level][lang]}${summary ? `${lang === 'fr' ? ' :' : ':'} ${summary}` : ''}`;
 }
+
+/** Is there a word character at `at` in `data`? A name glued to a word ("AWSX") is another word: the rescan decides. */
+const wordAt = (data: string, at: number): boolean => at >= 0 && at < data.length && WORD_CHAR.test(data[at]!);
+
+/** Does `surface`, at `start` of `data`, stand as a word of its own? */
+const standsAlone = (data: string, start: number, surface: string): boolean => !wordAt(data, start - 1) && !wordAt(data, start + surface.length);
 
 export class Badges {
 	private readonly insertions = new Map<Hit, Insertion>();
@@ -287,7 +292,7 @@ export class Badges {
 			// page, and its cost grows with the number of ranges (npm run bench:page).
 			const hits = this.deps.index.forBlock(block);
 			this.deps.marks.add(hits.filter((hit) => !this.deps.marks.has(hit) && hit.startNode.isConnected));
-			this.fights.confirm(block, hits.filter((hit) => !this.insertions.has(hit) && hit.endNode.isConnected).map((hit) => hit.endNode), now);
+			this.fights.confirm(block, () => hits.filter((hit) => !this.insertions.has(hit) && hit.endNode.isConnected).map((hit) => hit.endNode), now);
 			const restUntil = this.fights.restingUntil(block, now);
 			if (restUntil) {
 				this.queue.delete(block);
@@ -570,12 +575,7 @@ export class Badges {
 		if (named && (this.fights.restingUntil(named.insertion.hit.block, now) || !this.fights.putBack(named.insertion.hit.block, now))) named = undefined;
 		const kept = named?.insertion;
 		for (const hit of this.deps.index.forNode(node)) if (hit !== kept?.hit) stale.add(hit);
-		if (named && named.start !== named.insertion.hit.startOffset) {
-			const { hit } = named.insertion;
-			hit.endOffset = named.start + hit.mention.surface.length;
-			hit.startOffset = named.start;
-			this.deps.marks.refresh([hit]);
-		}
+		if (named && named.start !== named.insertion.hit.startOffset) this.relocate(named.insertion.hit, node, named.start);
 		this.deps.quietly(() => {
 			if (kept) this.splitAgain(node, kept, stale, now);
 			else this.dropAfter(node, rewritten, stale);
@@ -624,10 +624,8 @@ export class Badges {
 		for (const insertion of heads) {
 			const { hit } = insertion;
 			const surface = hit.mention.surface;
-			if (hit.startNode === node && hit.endNode === node && data.endsWith(surface) && !(data.length > surface.length && WORD_CHAR.test(data[data.length - surface.length - 1]!))) {
-				hit.startOffset = data.length - surface.length;
-				hit.endOffset = data.length;
-				this.deps.marks.refresh([hit]);
+			if (hit.startNode === node && hit.endNode === node && data.endsWith(surface) && standsAlone(data, data.length - surface.length, surface)) {
+				this.relocate(hit, node, data.length - surface.length);
 			} else {
 				stale.add(hit);
 			}
@@ -663,6 +661,19 @@ export class Badges {
 		return hits.filter((hit) => !moved.has(hit));
 	}
 
+	/** Puts a hit's name at `start` of `node` (one node holds it all), in the index and its mark. */
+	private relocate(hit: Hit, node: Text, start: number): void {
+		if (hit.startNode !== node || hit.endNode !== node) {
+			this.deps.index.remove(hit);
+			hit.startNode = node;
+			hit.endNode = node;
+			this.deps.index.add(hit);
+		}
+		hit.startOffset = start;
+		hit.endOffset = start + hit.mention.surface.length;
+		this.deps.marks.refresh([hit]);
+	}
+
 	/** The badges that follow `head`, and those along the halves split off after them, in text order. */
 	private chainedFrom(head: Text): Insertion[] {
 		const out: Insertion[] = [];
@@ -692,25 +703,16 @@ export class Badges {
 		if (this.followedInto.has(replacement)) return [];
 		this.followedInto.add(replacement);
 		const data = replacement.data;
-		// Glued to a word now ("AWSX"), it is another word: the rescan decides.
-		const glued = (at: number): boolean => at >= 0 && at < data.length && WORD_CHAR.test(data[at]!);
 		// Every name of the old node still in the new one moves, with its mark: badged or not, none blinks.
-		// dropAfter has merged the old node's halves: the hits' offsets are in its whole text again.
+		// The old node holds its whole text (dropAfter merged any halves back): offsets are in all of it.
 		const moving: Hit[] = [];
 		for (const hit of this.deps.index.forNode(old)) {
 			if (hit.startNode !== old || hit.endNode !== old || !hit.block.contains(replacement)) continue;
 			const start = sameOccurrence(old.data, data, hit.startOffset, hit.mention.surface);
-			const end = start === undefined ? -1 : start + hit.mention.surface.length;
-			if (start === undefined || glued(start - 1) || glued(end)) continue;
-			this.deps.index.remove(hit);
-			hit.startNode = replacement;
-			hit.endNode = replacement;
-			hit.startOffset = start;
-			hit.endOffset = end;
-			this.deps.index.add(hit);
+			if (start === undefined || !standsAlone(data, start, hit.mention.surface)) continue;
+			this.relocate(hit, replacement, start);
 			moving.push(hit);
 		}
-		this.deps.marks.refresh(moving);
 		const badged = chained.filter(({ hit }) => hit.startNode === replacement);
 		const block = badged[0]?.hit.block;
 		if (!block) return moving;
@@ -740,10 +742,7 @@ export class Badges {
 		// The same occurrence of the name, moved by what the page wrote before it ("7 alerts from AWS", then
 		// "113 alerts from AWS"); without the old text, only where it was.
 		const start = oldText === undefined ? (data.startsWith(surface, hit.startOffset) ? hit.startOffset : undefined) : sameOccurrence(oldText, data, hit.startOffset, surface);
-		if (start === undefined) return undefined;
-		// Glued to a word now ("AWSX"), it is another word: the rescan decides.
-		const glued = (at: number): boolean => at >= 0 && at < data.length && WORD_CHAR.test(data[at]!);
-		return glued(start - 1) || glued(start + surface.length) ? undefined : { insertion: insertion!, start };
+		return start !== undefined && standsAlone(data, start, surface) ? { insertion: insertion!, start } : undefined;
 	}
 
 	/**
@@ -818,7 +817,6 @@ export class Badges {
 		}
 		this.viewport.pruneRemoved();
 	}
-
 
 	hostOf(hit: Hit): HTMLElement | undefined {
 		return this.insertions.get(hit)?.host;

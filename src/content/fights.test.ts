@@ -111,7 +111,7 @@ describe('Fights: badges taken out, then the page\'s next text there', () => {
 		const view = element();
 		for (const at of [0, 100]) {
 			fights.takenOut(element(view, false), view, 'The tender went to Outscale', at, at + 5);
-			fights.confirm(element(view), [text(next)], at + 50);
+			fights.confirm(element(view), () => [text(next)], at + 50);
 		}
 		expect(fights.restingUntil(element(view), 150) > 0).toBe(fought);
 	});
@@ -120,11 +120,11 @@ describe('Fights: badges taken out, then the page\'s next text there', () => {
 		const fights = new Fights();
 		const block = element();
 		fights.takenOut(block, null, 'AWS', 0, 5);
-		fights.confirm(block, [text('AWS here')], 5000);
+		fights.confirm(block, () => [text('AWS here')], 5000);
 		fights.takenOut(block, null, 'AWS', 6000, 7000);
-		fights.confirm(block, [text('AWS here')], 7010);
+		fights.confirm(block, () => [text('AWS here')], 7010);
 		fights.takenOut(block, null, 'AWS', 8000, 8005);
-		fights.confirm(block, [text('AWS here')], 8010);
+		fights.confirm(block, () => [text('AWS here')], 8010);
 		// Only the last was a fight: no rest yet.
 		expect(fights.restingUntil(block, 8010)).toBe(0);
 	});

@@ -122,10 +122,11 @@ export class Fights {
 	}
 
 	/**
-	 * Names of `block` are about to get badges, in these text nodes: if badges
-	 * were just taken out there and this is their text back, that was a fight.
+	 * Names of `block` are about to get badges, in the text nodes `nodes`
+	 * gives (asked only where badges were just taken out): if this is their
+	 * text back, that was a fight.
 	 */
-	confirm(block: Element, nodes: readonly Text[], now: number): void {
+	confirm(block: Element, nodes: () => readonly Text[], now: number): void {
 		for (const key of [block, block.parentElement]) {
 			const suspect = key ? this.suspects.get(key) : undefined;
 			if (!key || !suspect) continue;
@@ -134,7 +135,7 @@ export class Fights {
 				continue;
 			}
 			// A text node our badge split was a start of the page's node (badges split the last name first).
-			if (!nodes.some((node) => suspect.texts.some((old) => node.data.startsWith(old)))) continue;
+			if (!nodes().some((node) => suspect.texts.some((old) => node.data.startsWith(old)))) continue;
 			this.suspects.delete(key);
 			if (!this.isLive(key, now)) this.fight(key, now);
 		}

@@ -69,6 +69,23 @@ async function badgeNames(page: Page): Promise<string[]> {
 	return nodes.filter((node) => node.role?.value === 'button' && / — /.test(node.name?.value ?? '')).map((node) => node.name!.value);
 }
 
+/**
+ * The number of badges in element `id` at each animation frame for `ms`; `start` names a function of
+ * the page to call first, in the same task.
+ */
+function badgesPerFrame(page: Page, id: string, ms: number, start?: string): Promise<number[]> {
+	return page.evaluate(async ([target, duration, first]) => {
+		const seen: number[] = [];
+		if (first) (window as unknown as Record<string, () => void>)[first]!();
+		const end = performance.now() + duration;
+		while (performance.now() < end) {
+			seen.push([...document.getElementById(target)!.querySelectorAll('*')].filter((el) => el.localName.startsWith('whose-cloud-')).length);
+			await new Promise(requestAnimationFrame);
+		}
+		return seen;
+	}, [id, ms, start] as const);
+}
+
 /** What is drawn at a point: the card, being in the top layer of a closed shadow root, shows as its host. */
 const topElementAt = (page: Page, x: number, y: number): Promise<string> =>
 	page.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.localName ?? '', [x, y]);
@@ -588,18 +605,9 @@ describe('live pages', () => {
 
 	it('keeps the badge beside a name in a line the page writes anew every 50 ms', async () => {
 		await expect.poll(() => countBadges(page, '#progress'), { timeout: 10_000 }).toBe(1);
-		const frames = await page.evaluate(async () => {
-			const seen: number[] = [];
-			window.startUpload();
-			const end = performance.now() + 2200;
-			while (performance.now() < end) {
-				seen.push([...document.getElementById('progress')!.querySelectorAll('*')].filter((el) => el.localName.startsWith('whose-cloud-')).length);
-				await new Promise(requestAnimationFrame);
-			}
-			return seen;
-		});
+		const frames = await badgesPerFrame(page, 'progress', 2200, 'startUpload');
 		expect(await page.evaluate(() => document.getElementById('upload')!.textContent)).toBe('Uploading to Scaleway: 40%');
-		// Counted as a page fighting its badge (taken out within 100 ms), it had rested, badge gone, for seconds.
+		// Counted as a page fighting its badge (taken out soon after it came), it had rested, badge gone, for seconds.
 		expect(frames.filter((count) => count === 1).length / frames.length).toBeGreaterThan(0.95);
 	});
 
@@ -609,15 +617,7 @@ describe('live pages', () => {
 		// The same text back at once looks like a page fighting the badge: it rests, the page goes on
 		// writing with no badge there, and that shows it was writing on its own.
 		await page.waitForTimeout(5000);
-		const frames = await page.evaluate(async () => {
-			const seen: number[] = [];
-			const end = performance.now() + 1500;
-			while (performance.now() < end) {
-				seen.push([...document.getElementById('poll')!.querySelectorAll('*')].filter((el) => el.localName.startsWith('whose-cloud-')).length);
-				await new Promise(requestAnimationFrame);
-			}
-			return seen;
-		});
+		const frames = await badgesPerFrame(page, 'poll', 1500);
 		await page.evaluate(() => window.stopPolling());
 		// Counted as a fight, it rested over and over: the badge was gone most of the time.
 		expect(frames.filter((count) => count === 1).length / frames.length).toBeGreaterThan(0.95);
@@ -743,15 +743,7 @@ describe('a line the page writes anew on every frame, from the start', () => {
 	it('gets its badge and keeps it', async () => {
 		const page = await open('/frames.html');
 		await page.waitForTimeout(1500);
-		const frames = await page.evaluate(async () => {
-			const seen: number[] = [];
-			const end = performance.now() + 1000;
-			while (performance.now() < end) {
-				seen.push([...document.getElementById('meter')!.querySelectorAll('*')].filter((el) => el.localName.startsWith('whose-cloud-')).length);
-				await new Promise(requestAnimationFrame);
-			}
-			return seen;
-		});
+		const frames = await badgesPerFrame(page, 'meter', 1000);
 		await page.close();
 		// The scan's names pointed at a node the page had replaced by the frame meant to badge them: never a badge.
 		expect(frames.filter((count) => count === 1).length / frames.length).toBeGreaterThan(0.9);
