@@ -4,7 +4,8 @@
  * drives the toolbar button. It makes no network request: the dataset is
  * bundled and nothing is ever sent.
  */
-import browser from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import browser from '../shared/browser-api.ts';
 import { buildCard } from '../core/card.ts';
 import { dataset } from '../data/index.ts';
 import { messageTables } from '../shared/i18n-bundle.ts';
@@ -39,7 +40,7 @@ function pruneSoon(tabId: number): void {
 }
 
 /** Only the extension's own pages may read a tab's report: it holds the tab's full address. */
-const fromExtensionPage = (sender: browser.Runtime.MessageSender): boolean => sender.url?.startsWith(browser.runtime.getURL('')) === true;
+const fromExtensionPage = (sender: Runtime.MessageSender): boolean => sender.url?.startsWith(browser.runtime.getURL('')) === true;
 
 followLanguageSetting();
 

@@ -6,7 +6,7 @@
  * restarts, and keeps it across worker restarts. A worker that finds no
  * marker there is the first of a new session, and clears the pauses.
  */
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser-api.ts';
 import { PAUSED_KEY } from '../shared/storage.ts';
 
 const MARKER = 'sessionStarted';

@@ -3,7 +3,7 @@
  * storage.session so a restarted service worker still knows. One entry per
  * tab and frame; the tab's summary merges its frames.
  */
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser-api.ts';
 import type { PageReport, PageVendor } from '../shared/protocol.ts';
 import { isPageReport } from './report-shape.ts';
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageReport } from '../shared/protocol.ts';
 
-vi.mock('webextension-polyfill', () => ({
+vi.mock('../shared/browser-api.ts', () => ({
 	default: { i18n: { getUILanguage: () => 'en-US', getMessage: () => '' } },
 }));
 

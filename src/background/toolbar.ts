@@ -2,7 +2,7 @@
  * The toolbar button of each tab: the count of distinct vendors, its
  * tooltip, and a dimmed icon when badges are off there (see toolbar-view.ts).
  */
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser-api.ts';
 import type { PageReport } from '../shared/protocol.ts';
 import icon16 from '../../icons/icon-16.png?url';
 import icon32 from '../../icons/icon-32.png?url';

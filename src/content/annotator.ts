@@ -133,7 +133,7 @@ class Activation {
 		const moved = new Set<Element>();
 		for (const hit of hits) {
 			// A rescan finds unchanged mentions again: keep the old hit (and its badge) so nothing flickers.
-			const existing = this.hits.forNode(hit.startNode).find((old) => sameHit(old, hit));
+			const existing = this.hits.findOnNode(hit.startNode, (old) => sameHit(old, hit));
 			if (existing) {
 				// Its text moved to another block (badge and all): it now belongs there.
 				if (existing.block !== hit.block) {
@@ -148,7 +148,12 @@ class Activation {
 			fresh.push(hit);
 		}
 		// Marks and badges are drawn when their block nears the viewport (badges.ts).
-		if (fresh.length > 0 || moved.size > 0) this.badges.watch(new Set([...fresh.map((hit) => hit.block), ...moved]));
+		if (fresh.length > 0 || moved.size > 0) {
+			const blocks = new Set<Element>();
+			for (const hit of fresh) blocks.add(hit.block);
+			for (const block of moved) blocks.add(block);
+			this.badges.watch(blocks);
+		}
 		if (fresh.length > 0) this.deps.report.add(fresh);
 	}
 

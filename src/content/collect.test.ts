@@ -97,6 +97,21 @@ describe('FlowCollector', () => {
 		expect(flowIntact(lazy!)).toBe(true);
 	});
 
+	it.each([
+		// "Hosted on AWS " ends at 14; "<b>today</b> and Azure tomorrow" follows.
+		['pinned as far as its name, split after it: intact', 13, 'after', true],
+		['pinned whole, split after its name: stale', Infinity, 'after', false],
+		['pinned as far as its name, split before it: stale', 13, 'before', false],
+	] as const)('checks a whole-read flow only as far as it was pinned: %s', (_name, until, where, intact) => {
+		document.body.innerHTML = '<p>Hosted on AWS <b>today</b> and Azure tomorrow</p>';
+		const [flow] = [...collector().flows(document.body)];
+		pinPositions(flow!, until);
+		const paragraph = document.querySelector('p')!;
+		if (where === 'after') (paragraph.lastChild as Text).splitText(5);
+		else (paragraph.firstChild as Text).splitText(4);
+		expect(flowIntact(flow!, until)).toBe(intact);
+	});
+
 	it('forgets what it knew of an element moved elsewhere, and of everything under it', () => {
 		document.body.innerHTML = '<p id="a">One<br><span id="s">runs on <b id="b">Scaleway</b></span></p><div id="c"><p id="d">Two</p></div>';
 		const flows = collector();

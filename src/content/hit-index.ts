@@ -40,6 +40,13 @@ export class HitIndex {
 		if (set?.size === 0) this.byBlock.delete(hit.block);
 	}
 
+	/** The first hit on `node` that passes `test`, without copying the node's hits (a scan asks once per hit). */
+	findOnNode(node: Text, test: (hit: Hit) => boolean): Hit | undefined {
+		const set = this.byNode.get(node);
+		if (set) for (const hit of set) if (test(hit)) return hit;
+		return undefined;
+	}
+
 	forNode(node: Text): Hit[] {
 		return [...(this.byNode.get(node) ?? [])];
 	}

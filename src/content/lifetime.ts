@@ -6,7 +6,7 @@
  * updated, reloaded or removed while this page stayed open): from then on any
  * extension API call throws, so the old script must take its UI away and stop.
  */
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser-api.ts';
 
 /** How often to check that the extension is still there; cheap, and only while the page is visible. */
 const CHECK_EVERY_MS = 4000;

@@ -41,7 +41,7 @@ export class PageScan {
 	private firstPassDone = false;
 	/** Blocks of text read until the first pass ended (rescans meanwhile included): the page's size, in the unit a rescan works in. */
 	blocksSeen = 0;
-	private deferred: Array<{ flow: Flow; pending: Candidate[]; anchors: readonly Mention[] }> = [];
+	private deferred: Array<{ flow: Flow; pending: Candidate[]; anchors: readonly Mention[]; until: number }> = [];
 
 	constructor(private readonly options: PageScanOptions) {}
 
@@ -67,8 +67,10 @@ export class PageScan {
 				decided = this.options.matcher.decide(flow.text, pending, mentions, this.decideOptions(flow));
 			} else {
 				// Decided later, against the DOM as it is now: a badge may split its nodes meanwhile.
-				pinPositions(flow);
-				this.deferred.push({ flow, pending, anchors: mentions });
+				// Candidates come in text order: the last one ends furthest.
+				const until = pending[pending.length - 1]!.end;
+				pinPositions(flow, until);
+				this.deferred.push({ flow, pending, anchors: mentions, until });
 			}
 		}
 		return this.toHits(flow, [...mentions, ...decided]);
@@ -132,7 +134,7 @@ export class PageScan {
 			while (deferred.length > 0 && performance.now() - started < 4) {
 				const item = deferred.shift()!;
 				// A badge may have split this block's text since it was read: its offsets are stale, so read it again.
-				if (!flowIntact(item.flow)) {
+				if (!flowIntact(item.flow, item.until)) {
 					if (item.flow.block.isConnected) this.scan(item.flow.block);
 					continue;
 				}

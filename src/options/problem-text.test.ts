@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { sanitizeSettings, applyManaged, DEFAULT_SETTINGS, type SettingsProblem } from '../core/settings.ts';
 
-vi.mock('webextension-polyfill', () => ({
+vi.mock('../shared/browser-api.ts', () => ({
 	default: { i18n: { getUILanguage: () => 'en-US', getMessage: () => '' } },
 }));
 

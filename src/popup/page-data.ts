@@ -4,7 +4,7 @@
  * tab's URL; the report carries it, and the tab's loading status tells a
  * page that is still loading from one the extension cannot run on.
  */
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser-api.ts';
 import { send } from '../shared/messages.ts';
 import type { PageReport } from '../shared/protocol.ts';
 

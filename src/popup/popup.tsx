@@ -5,7 +5,7 @@
  */
 import type { JSX } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser-api.ts';
 import { buildCard } from '../core/card.ts';
 import { summarisePage, type SummaryVendor } from '../core/page-summary.ts';
 import { vendorForSite } from '../core/site.ts';

@@ -10,7 +10,7 @@ import { buildReport } from '../core/report.ts';
 import { reportToMarkdown } from '../core/report-markdown.ts';
 import { dataset } from '../data/index.ts';
 
-vi.mock('webextension-polyfill', () => ({
+vi.mock('../shared/browser-api.ts', () => ({
 	default: { i18n: { getUILanguage: () => 'en-US', getMessage: () => '' } },
 }));
 

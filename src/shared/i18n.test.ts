@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('webextension-polyfill', () => ({
+vi.mock('./browser-api.ts', () => ({
 	default: { i18n: { getUILanguage: () => 'en-US', getMessage: () => '' } },
 }));
 

@@ -8,7 +8,7 @@
  * which runs on every page, does not carry them: it asks the background for
  * the one language it needs, and only when a language is forced.
  */
-import browser from 'webextension-polyfill';
+import browser from './browser-api.ts';
 import type en from '../static/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof en;

@@ -3,10 +3,11 @@
  * thrown by a handler travel back as `{ $error }` and are rethrown at the
  * caller, so failures are never silent on either side.
  */
-import browser from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import browser from './browser-api.ts';
 import type { Envelope, MessageName, RequestOf, ResponseOf } from './protocol.ts';
 
-type Handler<K extends MessageName> = (payload: RequestOf<K>, sender: browser.Runtime.MessageSender) => ResponseOf<K> | Promise<ResponseOf<K>>;
+type Handler<K extends MessageName> = (payload: RequestOf<K>, sender: Runtime.MessageSender) => ResponseOf<K> | Promise<ResponseOf<K>>;
 export type Handlers = { [K in MessageName]?: Handler<K> };
 
 interface ErrorReply {
@@ -37,7 +38,7 @@ export async function sendToTab<K extends MessageName>(tabId: number, name: K, p
  * own get no reply (`undefined`), which lets another context answer them.
  */
 export function handle(handlers: Handlers, signal?: AbortSignal): void {
-	const listener = (message: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined => {
+	const listener = (message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
 		if (!isEnvelope(message)) return undefined;
 		const handler = handlers[message.name] as Handler<MessageName> | undefined;
 		if (!handler) return undefined;

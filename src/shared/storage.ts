@@ -10,7 +10,7 @@
  * Administrators can preset settings through storage.managed; those win and
  * are reported as locked.
  */
-import browser from 'webextension-polyfill';
+import browser from './browser-api.ts';
 import { applyManaged, describeProblem, isValidSiteKey, sanitizeSettings, siteKey, type SettingKey, type Settings, type SettingsProblem } from '../core/settings.ts';
 
 export const SETTINGS_KEY = 'settings';
