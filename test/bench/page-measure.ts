@@ -299,7 +299,7 @@ export async function measureBaselines(browser: BenchBrowser, options: MeasureOp
 }
 
 /** mark.js mutates the DOM, so it gets a fresh load of the page. */
-export async function measureMarkJs(browser: BenchBrowser, options: MeasureOptions, regex: RegExp): Promise<{ ms: number; marks: number }> {
+export async function measureMarkJs(browser: BenchBrowser, options: MeasureOptions, regex: RegExp): Promise<{ ms: number; layoutMs: number; marks: number }> {
 	const probe = await Probe.open(browser.context);
 	try {
 		await load(probe, options.url);

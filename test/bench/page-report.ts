@@ -8,7 +8,7 @@ import type { BaselineRun, EditsRun, ExtensionRun, ScrollRun } from './page-meas
 import type { EditResult } from './page-probe.ts';
 import type { TaskInfo } from './page-trace.ts';
 
-export type MarkJsRun = { ms: number; marks: number } | { skipped: string };
+export type MarkJsRun = { ms: number; layoutMs: number; marks: number } | { skipped: string };
 
 export interface PageResult {
 	name: string;
@@ -32,6 +32,14 @@ export interface Derived {
 	extensionVsFloor: number;
 	/** mark.js time / our time: how many times faster we are. */
 	fasterThanMarkJs: number | undefined;
+	/**
+	 * The same with the style and layout each causes: mark.js's forced at
+	 * once, ours from the trace while we annotated. The issue's figures for
+	 * mark.js (0.16 s at 1 MB, 1 s at 5 MB) match this reading of it.
+	 */
+	fasterThanMarkJsWithLayout: number | undefined;
+	/** Ours, script plus the style and layout during annotation, ms. */
+	extensionWithLayoutMs: number;
 	/** From our script's first run, and from navigation start, to the first badge inside the viewport. */
 	firstBadgeFromScript: number | undefined;
 	firstBadgeFromNavigation: number | undefined;
@@ -79,12 +87,15 @@ export function derive(extension: ExtensionRun, edits: EditsRun, baseline: Basel
 	const first = extension.state.firstViewportBadge;
 	const editsWith = editTime(edits.runs, 'frame');
 	const editsWithout = editTime(edits.without, 'frame');
+	const extensionWithLayoutMs = extensionMs + (extension.trace.rendering.style ?? 0) + (extension.trace.rendering.layout ?? 0);
 	return {
 		floorMs,
 		floorWarmMs,
 		extensionMs,
 		extensionVsFloor: extensionMs / floorMs,
 		fasterThanMarkJs: 'ms' in markjs ? markjs.ms / extensionMs : undefined,
+		fasterThanMarkJsWithLayout: 'ms' in markjs ? (markjs.ms + markjs.layoutMs) / extensionWithLayoutMs : undefined,
+		extensionWithLayoutMs,
 		firstBadgeFromScript: first === undefined ? undefined : first - extension.trace.scriptStart,
 		firstBadgeFromNavigation: first,
 		longestTask: extension.trace.longestCaused?.duration ?? 0,
@@ -115,7 +126,7 @@ export function targets(results: readonly PageResult[]): Target[] {
 		if (result.mentions) out.push({ page: name, name: 'extension work ≤ 3× floor', value: times(d.extensionVsFloor), pass: d.extensionVsFloor <= 3 });
 		else out.push({ page: name, name: 'no mentions: extension work ≤ 1.5× floor', value: times(d.extensionVsFloor), pass: d.extensionVsFloor <= 1.5 });
 		// mark.js's own pace against the floor says how far 10× is reachable at all: 10× faster than a 6× floor is 0.6× the floor.
-		if (d.fasterThanMarkJs !== undefined) out.push({ page: name, name: '≥ 10× faster than mark.js', value: `${times(d.fasterThanMarkJs)} (mark.js itself ran at ${times(d.fasterThanMarkJs * d.extensionVsFloor)} the floor)`, pass: d.fasterThanMarkJs >= 10 });
+		if (d.fasterThanMarkJs !== undefined) out.push({ page: name, name: '≥ 10× faster than mark.js', value: `${times(d.fasterThanMarkJs)} (mark.js itself ran at ${times(d.fasterThanMarkJs * d.extensionVsFloor)} the floor); with the style and layout each causes ${times(d.fasterThanMarkJsWithLayout)}`, pass: d.fasterThanMarkJs >= 10 });
 		out.push({ page: name, name: 'page DOM edits ≤ 1.2× slower', value: `${times(d.editsSlowdown)} to the next frame (script only ${times(d.editsScriptSlowdown)})`, pass: d.editsSlowdown <= 1.2 });
 	}
 	return out;
@@ -135,7 +146,7 @@ const spread = (values: readonly number[]): string => (values.length < 2 ? '' : 
 
 export function costTable(results: readonly PageResult[]): string {
 	return table(
-		['page', 'text nodes', 'marks / inserted+ambiguous', 'ours ms (range)', 'floor ms (range)', 'warm', 'ours/floor', 'mark.js ms', 'mark.js/ours', 'heap Δ MB', 'nodes Δ'],
+		['page', 'text nodes', 'marks / inserted+ambiguous', 'ours ms (range)', 'floor ms (range)', 'warm', 'ours/floor', 'mark.js ms', 'mark.js/ours', 'with layout: mark.js, ours ms', 'ratio', 'heap Δ MB', 'nodes Δ'],
 		results.map(({ name, page, extension, extensionRunsMs, baseline, markjs, derived: d }) => [
 			name,
 			page.textNodes.toLocaleString('en'),
@@ -146,6 +157,8 @@ export function costTable(results: readonly PageResult[]): string {
 			times(d.extensionVsFloor),
 			'ms' in markjs ? ms(markjs.ms) : 'skipped',
 			times(d.fasterThanMarkJs),
+			'ms' in markjs ? `${ms(markjs.ms + markjs.layoutMs)}, ${ms(d.extensionWithLayoutMs)}` : 'skipped',
+			times(d.fasterThanMarkJsWithLayout),
 			d.heapDeltaMB.toFixed(1),
 			d.nodesDelta.toLocaleString('en'),
 		]),
