@@ -85,8 +85,10 @@ class Activation {
 		watchHighlightHover(signal, this.hits, this.card, () => this.marks.reassert());
 		document.addEventListener('keydown', (event) => {
 			if (event.key === 'Escape' && this.card.isOpen()) {
-				// The card is what Escape closes now, not the page's dialog around it.
-				event.preventDefault();
+				// From the card or its badge, the card is what Escape closes, not the page's dialog around it.
+				// A card shown by hover while the reader is elsewhere (typing in a page field) is only dismissed:
+				// the key still does what the page makes it do.
+				if (this.card.holdsFocus()) event.preventDefault();
 				this.card.close(true);
 			}
 		}, { capture: true, signal });

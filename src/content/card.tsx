@@ -7,7 +7,7 @@
  * focus only when asked (Enter, Space or a click on the badge). Escape closes
  * it and gives focus back to the badge.
  */
-import { autoUpdate, computePosition, flip, offset, shift, size, type ReferenceElement } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, platform, shift, size, type ReferenceElement } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { VendorCard } from '../core/card.ts';
 import { currentLang, t } from '../shared/i18n.ts';
@@ -35,7 +35,8 @@ button.close{position:absolute;top:.45rem;right:.45rem;border:none;background:tr
 button:focus-visible{outline:2px solid #1f4fbf;outline-offset:2px}
 .loading{padding:1rem;font:13px system-ui,sans-serif;color:#4a5263}
 @media (prefers-color-scheme:dark){.panel{background:#1b1e25;color:#e8eaf0;border-color:#3a3f4b}.bar{border-color:#3a3f4b}
-button.act{background:#2a2f3a;color:#e8eaf0;border-color:#6b7385}button.close{color:#e8eaf0}.loading{color:#b4bac7}}
+button.act{background:#2a2f3a;color:#e8eaf0;border-color:#6b7385}button.close{color:#e8eaf0}.loading{color:#b4bac7}
+.panel:focus-visible,button:focus-visible{outline-color:#8ab4ff}}
 @media (prefers-reduced-motion:no-preference){.panel:popover-open{animation:in .12s ease-out}@keyframes in{from{opacity:0;transform:translateY(-3px)}}}
 @media print{.panel{display:none!important}}
 `;
@@ -188,7 +189,14 @@ export class HoverCard {
 		this.pointerInside = false;
 		if (this.panel && this.isOpen()) this.panel.hidePopover();
 		this.current = undefined;
-		if (returnFocus && focusBack) this.focusQuietly(focusBack);
+		// Focus goes back to the badge only from inside the card: a reader typing in a page field while a
+		// hover card shows keeps their place.
+		if (returnFocus && focusBack && this.focusInCard()) this.focusQuietly(focusBack);
+	}
+
+	/** The reader is in the card or on its badge: a key pressed now is for the card, not for the page. */
+	holdsFocus(): boolean {
+		return this.focusInCard() || Boolean(this.current?.focusBack?.matches(':focus'));
 	}
 
 	/** Closes the card if it shows one of `hits`: their mention left the page, and its badge with it. */
@@ -285,15 +293,33 @@ export class HoverCard {
 		// Positions come in the viewport's pixels; the panel's own are scaled by any CSS zoom around its host
 		// (a page zooming <html>), which would otherwise apply twice and put the card away from its badge.
 		const zoom = (): number => (panel as HTMLElement & { currentCSSZoom?: number }).currentCSSZoom || 1;
+		// Floating UI measures the card in its own CSS pixels and the rest in the viewport's: under a zoom it
+		// would take the card for narrower than it shows, and let it run past the viewport's edge.
+		const zoomed = { ...platform, getDimensions: async (element: Element) => {
+			const { width, height } = await platform.getDimensions(element);
+			return { width: width * zoom(), height: height * zoom() };
+		} };
 		const place = (): void => {
 			void computePosition(anchor, panel, {
+				platform: zoomed,
 				strategy: 'fixed',
 				placement: 'bottom-start',
 				middleware: [
 					offset(6),
 					flip({ padding: 8 }),
-					shift({ padding: 8 }),
-					size({ padding: 8, apply: ({ availableHeight }) => { panel.style.maxHeight = `${Math.max(160, Math.min(512, availableHeight)) / zoom()}px`; } }),
+					size({
+						padding: 8,
+						apply: ({ availableHeight }) => {
+							// At least 160 px where the viewport has them, so that a card squeezed under a badge
+							// near the bottom still reads; the shift below then moves it up into view.
+							const height = Math.min(512, Math.max(availableHeight, Math.min(160, window.innerHeight - 16)));
+							panel.style.maxHeight = `${height / zoom()}px`;
+							// The stylesheet's 100vw would be scaled by the zoom too.
+							panel.style.maxWidth = `${Math.max(0, window.innerWidth - 16) / zoom()}px`;
+						},
+					}),
+					// Across as well: in a short window the card may cover its badge rather than leave the screen.
+					shift({ padding: 8, crossAxis: true }),
 				],
 			}).then(({ x, y }) => {
 				panel.style.left = `${x / zoom()}px`;

@@ -99,6 +99,37 @@ async function firstBadgeBox(page: Page, within: string): Promise<{ x: number; y
 }
 
 /**
+ * The open card's box in the viewport, or undefined when none shows. The card lives in a closed
+ * shadow root: DevTools' DOM domain, which pierces it, finds the panel.
+ */
+async function cardBox(page: Page): Promise<{ left: number; top: number; right: number; bottom: number } | undefined> {
+	const cdp = await page.context().newCDPSession(page);
+	try {
+		type DomNode = { nodeId: number; attributes?: string[]; children?: DomNode[]; shadowRoots?: DomNode[] };
+		const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as unknown as { root: DomNode };
+		const panels: DomNode[] = [];
+		const walk = (node: DomNode): void => {
+			const attributes = node.attributes ?? [];
+			if (attributes.includes('popover') && attributes[attributes.indexOf('class') + 1] === 'panel') panels.push(node);
+			for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child);
+		};
+		walk(root);
+		for (const panel of panels) {
+			const { object } = (await cdp.send('DOM.resolveNode', { nodeId: panel.nodeId })) as { object: { objectId: string } };
+			const { result } = (await cdp.send('Runtime.callFunctionOn', {
+				objectId: object.objectId,
+				returnByValue: true,
+				functionDeclaration: 'function () { const r = this.getBoundingClientRect(); return this.matches(":popover-open") ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : null; }',
+			})) as { result: { value: { left: number; top: number; right: number; bottom: number } | null } };
+			if (result.value) return result.value;
+		}
+		return undefined;
+	} finally {
+		await cdp.detach();
+	}
+}
+
+/**
  * A long page: more blocks with mentions than the extension observes at a
  * time (near-viewport.ts), so only the part near the viewport is watched.
  */
@@ -362,6 +393,78 @@ describe('the hover card', () => {
 		// Right under the badge, where bottom-start placement puts the card's top-left corner.
 		await expect.poll(() => topElementAt(zoomed, badge.x + 10, badge.bottom + 30), { timeout: 5000 }).toMatch(/^whose-cloud-/);
 		await zoomed.close();
+	});
+
+	it('stays inside the viewport of a small window, the WCAG reflow size among them', async () => {
+		const small = await open('/integrity.html');
+		try {
+			for (const size of [{ width: 360, height: 300 }, { width: 320, height: 256 }, { width: 320, height: 180 }]) {
+				await small.setViewportSize(size);
+				await small.mouse.move(1, 1);
+				// The first badge, brought to mid-screen and to the bottom edge: the card must fit either way.
+				for (const block of ['center', 'end'] as const) {
+					await waitFor(() => countBadges(small, '#p1'), (count) => count > 0);
+					await small.evaluate((where) => {
+						const host = [...document.getElementById('p1')!.querySelectorAll('*')].find((el) => el.localName.startsWith('whose-cloud-'))!;
+						host.scrollIntoView({ block: where });
+					}, block);
+					const badge = await firstBadgeBox(small, '#p1');
+					await small.mouse.move(badge.x, badge.y);
+					const box = await waitFor(() => cardBox(small), (found) => found !== undefined, 5000);
+					expect({ size, block, inside: box!.left >= 0 && box!.top >= 0 && box!.right <= size.width && box!.bottom <= size.height })
+						.toEqual({ size, block, inside: true });
+					await small.mouse.move(1, 1);
+					await expect.poll(() => cardBox(small), { timeout: 3000 }).toBeUndefined();
+				}
+			}
+		} finally {
+			await small.close();
+		}
+	});
+
+	it('fits a narrow window on a page that zooms itself', async () => {
+		const zoomed = await open('/zoom.html');
+		try {
+			await zoomed.setViewportSize({ width: 600, height: 700 });
+			await expect.poll(() => countBadges(zoomed, '#z'), { timeout: 10_000 }).toBe(1);
+			const badge = await firstBadgeBox(zoomed, '#z');
+			await zoomed.mouse.move(badge.x, badge.y);
+			const box = await waitFor(() => cardBox(zoomed), (found) => found !== undefined, 5000);
+			// 24rem at zoom 1.5 is 576 px: more than 600 px less the 8 px margins.
+			expect(box!.left).toBeGreaterThanOrEqual(0);
+			expect(box!.right).toBeLessThanOrEqual(600);
+		} finally {
+			await zoomed.close();
+		}
+	});
+
+	it('is only dismissed by Escape when shown by hover while the reader types in a page field: focus and the key stay the page\'s', async () => {
+		await page.mouse.move(5, 5);
+		await page.evaluate(() => {
+			const input = document.createElement('input');
+			input.id = 'typing';
+			document.getElementById('p1')!.before(input);
+			const seen: boolean[] = [];
+			(window as unknown as { escapes: boolean[] }).escapes = seen;
+			input.addEventListener('keydown', (event) => {
+				if (event.key === 'Escape') seen.push(event.defaultPrevented);
+			});
+			input.focus();
+		});
+		try {
+			await page.keyboard.type('ab');
+			const badge = await firstBadgeBox(page, '#p1');
+			await page.mouse.move(badge.x, badge.y);
+			await expect.poll(() => cardBox(page), { timeout: 5000 }).toBeDefined();
+			await page.keyboard.press('Escape');
+			await expect.poll(() => cardBox(page), { timeout: 3000 }).toBeUndefined();
+			await page.keyboard.type('c');
+			expect(await page.evaluate(() => [document.activeElement?.id, (document.getElementById('typing') as HTMLInputElement).value, (window as unknown as { escapes: boolean[] }).escapes]))
+				.toEqual(['typing', 'abc', [false]]);
+		} finally {
+			await page.mouse.move(5, 5);
+			await page.evaluate(() => document.getElementById('typing')?.remove());
+		}
 	});
 
 	it('leaves badges and the card out of print', async () => {
