@@ -55,6 +55,7 @@ class Activation {
 			schedule: (step) => scheduler.add(step, { first: true }),
 			onChanges: (batch) => this.onChanges(batch),
 			onTextTouched: (node, change) => this.drop(this.badges.pageTouched(node, change)),
+			onInsertedBeforeHost: (nodes, host) => this.badges.pageInsertedBefore(nodes, host),
 			// A rescan of every block costs what the first pass did: worth it once a quarter of them changed.
 			hugeAt: () => Math.max(HUGE_MUTATION, this.scan.blocksSeen >> 2),
 		});

@@ -674,6 +674,28 @@ export class Badges {
 		this.deps.marks.refresh([hit]);
 	}
 
+	/**
+	 * The page put `nodes` between one of its text nodes and our badge after
+	 * it: it meant them after that text node, which to the page still holds
+	 * the whole text, so they go after the last half we split off it. Left
+	 * there, "Backups go to Scaleway every night." followed by the page's
+	 * " NEW" read "Backups go to Scaleway NEW every night.", and stayed so once
+	 * badges were off, since the halves could no longer be merged.
+	 */
+	pageInsertedBefore(nodes: readonly Node[], host: Element): void {
+		const head = nodes[0]?.previousSibling;
+		if (!head || head.nodeType !== Node.TEXT_NODE) return;
+		const chain = this.chainedFrom(head as Text);
+		const own = chain.find((insertion) => insertion.host === host);
+		if (!own) return;
+		// Still where the page put them, one after another, right before our host.
+		const placed = nodes.filter((node) => node.parentNode === host.parentNode);
+		if (placed.length !== nodes.length || placed[placed.length - 1]!.nextSibling !== host) return;
+		const last = chain[chain.length - 1]!;
+		const end = last.tail ?? last.host;
+		this.deps.quietly(() => end.after(...placed));
+	}
+
 	/** The badges that follow `head`, and those along the halves split off after them, in text order. */
 	private chainedFrom(head: Text): Insertion[] {
 		const out: Insertion[] = [];

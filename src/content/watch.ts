@@ -82,6 +82,13 @@ export interface WatcherDeps {
 	 * node's text (otherwise it moved or removed the node).
 	 */
 	onTextTouched?: (node: Text, change: TextChange) => void;
+	/**
+	 * Also at once: the page put `nodes` right before one of our badge hosts,
+	 * after a text node (`text.after(x)`, `insertBefore(x, text.nextSibling)`,
+	 * as Preact places a new sibling). It meant them after its whole text node,
+	 * which our badge had split.
+	 */
+	onInsertedBeforeHost?: (nodes: readonly Node[], host: Element) => void;
 	hugeAt?: () => number;
 }
 
@@ -184,6 +191,15 @@ export class DomWatcher {
 			if (record.type === 'characterData' && !rewritten.has(record.target)) {
 				rewritten.add(record.target);
 				touched(record.target as Text, { rewritten: true, ...(record.oldValue === null ? {} : { before: record.oldValue }) });
+			}
+		}
+		const inserted = this.deps.onInsertedBeforeHost;
+		if (inserted) {
+			for (let index = 0; index < records.length; index++) {
+				const { addedNodes: added, previousSibling, nextSibling } = records[index]!;
+				if (added.length > 0 && previousSibling?.nodeType === TEXT && nextSibling?.nodeType === ELEMENT && isOurs(nextSibling as Element)) {
+					inserted([...added], nextSibling as Element);
+				}
 			}
 		}
 		// What each parent was given: one text node, or null for anything more. Browsers report

@@ -857,7 +857,7 @@ describe('a page editing its own text nodes under our badges', () => {
 	let page: Page;
 	beforeAll(async () => {
 		page = await open('/page-edits.html');
-		await waitFor(() => countBadges(page, 'main'), (count) => count === 14);
+		await waitFor(() => countBadges(page, 'main'), (count) => count === 18);
 	});
 	afterAll(async () => page.close());
 
@@ -869,6 +869,9 @@ describe('a page editing its own text nodes under our badges', () => {
 		['replace-data', 'We MOVED from OVHcloud hosting to Scaleway last year.'],
 		['data-replace', 'We shifted from OVHcloud hosting to Scaleway last year.'],
 		['range-delete', 'moved from OVHcloud hosting to Scaleway last year.'],
+		// These had put the page's element inside its sentence ("…OVHcloud[1] hosting…"), for good.
+		['after', 'We moved from OVHcloud hosting to Scaleway last year.[1]'],
+		['insert-next', 'We moved from OVHcloud hosting to Scaleway last year. NEW'],
 		['normalize', 'AWS and Azure rule the cloud.'],
 		['mark-unmark', 'AWS and Azure rule the cloud.'],
 	])('keeps the page\'s text whole through %s', async (id, expected) => {
