@@ -11,7 +11,7 @@ import { setSite } from '../shared/storage.ts';
 import { Badges } from './badges.ts';
 import { HoverCard } from './card.tsx';
 import { FlowCollector, openShadowRoots } from './collect.ts';
-import { HitIndex } from './hit-index.ts';
+import { HitIndex, HitPlaces } from './hit-index.ts';
 import { rangeOf, watchHighlightHover } from './hover.ts';
 import { Marks } from './marks.ts';
 import { LateHosts } from './late-hosts.ts';
@@ -134,9 +134,11 @@ class Activation {
 	private add(hits: Hit[]): void {
 		const fresh: Hit[] = [];
 		const moved = new Set<Element>();
+		// The hits there before this batch: each node's are read on its first hit, before any of the batch join them.
+		const known = new HitPlaces((node) => this.hits.onNode(node));
 		for (const hit of hits) {
 			// A rescan finds unchanged mentions again: keep the old hit (and its badge) so nothing flickers.
-			const existing = this.hits.findOnNode(hit.startNode, (old) => sameHit(old, hit));
+			const existing = known.find(hit, sameHit);
 			if (existing) {
 				// Its text moved to another block (badge and all): it now belongs there.
 				if (existing.block !== hit.block) {
@@ -239,14 +241,15 @@ class Activation {
 	private rescan(root: Node, before: Hit[]): void {
 		const found: Hit[] = [];
 		this.scan.scan(root, () => {
-			// Bucket the new hits by text node, so each old hit is checked against a handful, not all.
+			// Bucket the new hits by text node, then by place, so each old hit is checked against a handful, not all.
 			const byNode = new Map<Text, Hit[]>();
 			for (const hit of found) {
 				const bucket = byNode.get(hit.startNode);
 				if (bucket) bucket.push(hit);
 				else byNode.set(hit.startNode, [hit]);
 			}
-			this.drop(before.filter((old) => !(byNode.get(old.startNode) ?? []).some((hit) => sameHit(hit, old))));
+			const places = new HitPlaces((node) => byNode.get(node) ?? []);
+			this.drop(before.filter((old) => !places.find(old, sameHit)));
 		}, (hits) => found.push(...hits));
 		if (root instanceof Element) this.scanShadowRoots(root);
 	}
