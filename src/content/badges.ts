@@ -81,9 +81,11 @@ const BADGE_CSS = `
 cursor:help;vertical-align:-.1em;border:1px solid rgba(255,255,255,.55)}
 /* Its words are the extension's (English or French): left to right, set apart from a right-to-left page;
    the host's margin follows the page's direction. Never selected: the selection's text ("Search for…",
-   "Translate", a page's quote button) must be the page's own. */
+   "Translate", a page's quote button) must be the page's own. In a column narrower than its words it
+   ends with an ellipsis (its full words are its label); overflow:clip, unlike hidden, keeps the baseline. */
 .b.lab{width:auto;padding:0 .34em 0 ${GLYPH_INSET + GLYPH_GRID.width * GLYPH_UNIT + LABEL_GAP}em;color:#fff;font-weight:600;line-height:calc(1.15em - 2px);
-white-space:nowrap;direction:ltr;unicode-bidi:isolate;vertical-align:.18em;user-select:none;-webkit-user-select:none}
+white-space:nowrap;direction:ltr;unicode-bidi:isolate;vertical-align:.18em;user-select:none;-webkit-user-select:none;
+max-width:100%;overflow:clip;text-overflow:ellipsis}
 .b:focus{outline:none}
 .b:focus-visible{outline:2px solid #1f4fbf;outline-offset:2px;box-shadow:0 0 0 4px #fff}
 @media (forced-colors:active){.b{border-color:CanvasText;forced-color-adjust:none}}

@@ -20,7 +20,7 @@ import { legalUrl } from './open-legal.ts';
 import type { PageData } from './page-data.ts';
 import { ReportFact } from './report-fact.tsx';
 import { SiteControl } from './site-control.tsx';
-import { ThisPage } from './this-page.tsx';
+import { ThisPage, type OffReason } from './this-page.tsx';
 import { ThisSite } from './this-site.tsx';
 import { useEscape } from './use-escape.ts';
 import { usePageData } from './use-page-data.ts';
@@ -31,6 +31,14 @@ export interface PopupProps {
 	inTab: boolean;
 	initialSettings: SettingsState;
 	initialPage: PageData | undefined;
+}
+
+/** Why the page was not read, as the switches above it say: checked in the order the content script applies them. */
+function offReason({ settings, paused }: SettingsState, site: string | undefined): OffReason {
+	if (!settings.enabled) return 'everywhere';
+	// As the pause switch reads it (site-control.tsx).
+	if (site !== undefined && paused.includes(site)) return 'paused';
+	return 'site';
 }
 
 export function Popup({ tabId, siteOverride, inTab, initialSettings, initialPage }: PopupProps): JSX.Element {
@@ -70,7 +78,7 @@ export function Popup({ tabId, siteOverride, inTab, initialSettings, initialPage
 				{siteVendor && siteCard ? <ThisSite site={siteVendor} card={siteCard} /> : null}
 				{/* The switches come before the list: turning badges off is what people most often open the popup for. */}
 				<SiteControl state={settingsState} site={report?.site} />
-				<ThisPage report={report} loading={!page || page.loading} summary={summary} lang={lang} onReveal={reveal} />
+				<ThisPage report={report} offReason={offReason(settingsState, report?.site)} loading={!page || page.loading} summary={summary} lang={lang} onReveal={reveal} />
 				{summary && summary.vendors.length > 0 ? <LegalContext legal={summary.legal} /> : null}
 				{report?.active ? <ExportReport report={report} /> : null}
 				<ReportFact cards={[...(siteCard ? [siteCard] : []), ...(summary?.vendors.map((item) => item.card) ?? [])]} />

@@ -26,7 +26,7 @@ export function SiteControl({ state, site }: { state: SettingsState; site: strin
 						// The site's own choice, whatever the global switch says: turning it back on must mean "on here".
 						checked={isActiveOn({ ...settings, enabled: true }, site)}
 						disabled={siteLocked}
-						note={siteLocked ? t('optionsLocked') : undefined}
+						note={siteLocked ? t('optionsLocked') : settings.enabled ? undefined : t('popupSiteSwitchOverridden')}
 						onChange={(on) => void setSite(site, on)}
 					/>
 					<Switch

@@ -11,8 +11,14 @@ import type { PageReport } from '../shared/protocol.ts';
 import { LevelChip } from '../ui/level-badge.tsx';
 import { ConfidenceTag } from '../ui/vendor-card-view.tsx';
 
+/** Why the page was not read, when it was not: the global switch, the session's pause, or the site's own switch. */
+export type OffReason = 'everywhere' | 'paused' | 'site';
+
+const OFF_MESSAGES = { everywhere: 'popupOffEverywhere', paused: 'popupOffPaused', site: 'popupOffHere' } as const;
+
 interface ThisPageProps {
 	report: PageReport | null;
+	offReason: OffReason;
 	loading: boolean;
 	summary: PageSummary | undefined;
 	lang: Lang;
@@ -43,9 +49,9 @@ function VendorItem({ item, onReveal }: { item: SummaryVendor; onReveal: ThisPag
 	);
 }
 
-function pageBody({ report, loading, summary, lang, onReveal }: ThisPageProps): JSX.Element {
+function pageBody({ report, offReason, loading, summary, lang, onReveal }: ThisPageProps): JSX.Element {
 	if (!report) return <p class="empty">{loading ? t('popupLoading') : t('popupNotAvailable')}</p>;
-	if (!report.active) return <p class="empty" data-testid="page-off">{t('popupOffHere')}</p>;
+	if (!report.active) return <p class="empty" data-testid="page-off">{t(OFF_MESSAGES[offReason])}</p>;
 	if (!summary || summary.vendors.length === 0) return <p class="empty">{t('popupNoVendors')}</p>;
 	return (
 		<>

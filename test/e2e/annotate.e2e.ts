@@ -161,6 +161,10 @@ customElements.define('long-list', class extends HTMLElement {
 </script></body></html>`;
 
 /** A page that scales itself with CSS zoom on <html>, as some sites do for large screens. */
+/** A column narrower than the labelled style's longest words, in French. */
+const NARROW_PAGE = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Colonne étroite</title></head>
+<body><p id="n" style="width:180px;font:16px/1.5 serif">Le projet passe chez S3NS cette année.</p></body></html>`;
+
 const ZOOM_PAGE = `<!doctype html><html lang="en" style="zoom:1.5"><head><meta charset="utf-8"><title>Zoomed page</title></head>
 <body><p id="z" style="margin:120px 0 0 200px">Our app is hosted on Scaleway in Paris.</p></body></html>`;
 
@@ -170,7 +174,7 @@ const XHTML_PAGE = `<?xml version="1.0" encoding="utf-8"?>
 <body><p id="c">Run <b><![CDATA[it on AWS]]></b> and Azure today.</p></body></html>`;
 
 beforeAll(async () => {
-	server = await startServer(0, { '/long.html': ['text/html; charset=utf-8', longPage(false)], '/long-inner.html': ['text/html; charset=utf-8', longPage(true)], '/cdata.xhtml': ['application/xhtml+xml; charset=utf-8', XHTML_PAGE], '/wide.html': ['text/html; charset=utf-8', WIDE_PAGE], '/shadow-list.html': ['text/html; charset=utf-8', SHADOW_LIST_PAGE], '/zoom.html': ['text/html; charset=utf-8', ZOOM_PAGE] });
+	server = await startServer(0, { '/long.html': ['text/html; charset=utf-8', longPage(false)], '/long-inner.html': ['text/html; charset=utf-8', longPage(true)], '/cdata.xhtml': ['application/xhtml+xml; charset=utf-8', XHTML_PAGE], '/wide.html': ['text/html; charset=utf-8', WIDE_PAGE], '/shadow-list.html': ['text/html; charset=utf-8', SHADOW_LIST_PAGE], '/zoom.html': ['text/html; charset=utf-8', ZOOM_PAGE], '/narrow.html': ['text/html; charset=utf-8', NARROW_PAGE] });
 	browser = await launchWithExtension();
 	control = await openExtensionPage(browser, 'src/options/index.html');
 });
@@ -496,6 +500,25 @@ describe('the hover card', () => {
 		await expect.poll(() => topElementAt(page, badge.x + 10, badge.bottom + 40), { timeout: 3000 }).not.toMatch(/^whose-cloud-/);
 		expect(await topElementAt(page, 20, 20)).not.toMatch(/^whose-cloud-/);
 		await page.mouse.move(5, 5);
+	});
+});
+
+describe('the labelled style', () => {
+	it('keeps a badge within a column narrower than its words', async () => {
+		await setSettings({ badgeStyle: 'labelled', language: 'fr' });
+		const page = await open('/narrow.html');
+		try {
+			await expect.poll(() => countBadges(page, '#n'), { timeout: 10_000 }).toBe(1);
+			const widths = await page.evaluate(() => {
+				const host = [...document.getElementById('n')!.querySelectorAll('*')].find((el) => el.localName.startsWith('whose-cloud-'))!;
+				return { badge: host.getBoundingClientRect().width, column: document.getElementById('n')!.getBoundingClientRect().width };
+			});
+			// Unclipped, "Opéré dans l'UE, technologie non européenne" ran 300 px wide, past the column's edge.
+			expect(widths.badge).toBeLessThanOrEqual(widths.column);
+		} finally {
+			await setSettings({ badgeStyle: 'compact', language: 'auto' });
+			await page.close();
+		}
 	});
 });
 
@@ -1333,7 +1356,7 @@ describe('privacy', () => {
 		const outside = browser.requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith(frameOrigin) && !url.startsWith('chrome-extension://') && !url.startsWith('data:'));
 		expect(outside).toEqual([]);
 		// The extension itself fetched nothing from the test server either: only the pages and the frame.
-		const extra = server.requests.filter((path) => !/^\/(integrity|live|fighting|search|page-edits|frames|long|long-inner|wide|zoom|shadow-list|components|components-late|editable-later|dialog|controls|frame|cross-frame|slow-sandboxed-top|strict\.csp)\.html(\?.*)?$|^\/release-slow-top$|^\/cdata\.xhtml$|^\/favicon\.ico$/.test(path));
+		const extra = server.requests.filter((path) => !/^\/(integrity|live|fighting|search|page-edits|frames|long|long-inner|wide|zoom|narrow|shadow-list|components|components-late|editable-later|dialog|controls|frame|cross-frame|slow-sandboxed-top|strict\.csp)\.html(\?.*)?$|^\/release-slow-top$|^\/cdata\.xhtml$|^\/favicon\.ico$/.test(path));
 		expect(extra).toEqual([]);
 	});
 });

@@ -541,14 +541,21 @@ describe('site control', () => {
 
 	it('pauses the site for the session, and the global switch turns every site off, live', async () => {
 		const popup = await openPopup(browser, tabId);
+		const offText = (): Promise<string> => popup.getByTestId('page-off').innerText().catch(() => '');
 		await popup.getByTestId('pause-switch').setChecked(true);
 		await poll(() => countOurElements(article)).toBe(0);
+		// The popup says which switch turned the page off, and where that switch is.
+		await expect.poll(offText, { timeout: 5000 }).toMatch(/^Badges are paused on this site until the browser restarts.*Turn the pause off above/);
 		await popup.getByTestId('pause-switch').setChecked(false);
 		await expect.poll(() => countOurElements(article), { timeout: 10_000 }).toBeGreaterThan(0);
 
 		await popup.getByTestId('global-switch').setChecked(false);
 		await poll(() => countOurElements(article)).toBe(0);
 		expect(await original()).toBe(true);
+		await expect.poll(offText, { timeout: 5000 }).toMatch(/^Badges are off on all sites.*Turn on “Show badges on all sites” above/);
+		// The site's own switch keeps the site's choice, and says the global switch overrides it for now.
+		expect(await popup.getByTestId('site-switch').isChecked()).toBe(true);
+		expect(await popup.getByText('Badges are off on all sites for now: this site’s choice applies once they are back on.').count()).toBe(1);
 		await popup.getByTestId('global-switch').setChecked(true);
 		await expect.poll(() => countOurElements(article), { timeout: 10_000 }).toBeGreaterThan(0);
 		expect(await sameDocument()).toBe(true);
