@@ -15,7 +15,7 @@ import { HitIndex, HitPlaces } from './hit-index.ts';
 import { rangeOf, watchHighlightHover } from './hover.ts';
 import { Marks } from './marks.ts';
 import { LateHosts } from './late-hosts.ts';
-import { isOurs } from './ours.ts';
+import { HOST_TAG, isCopyOfOurs, isOurs } from './ours.ts';
 import { PageScan, type Hit } from './page-scan.ts';
 import type { FindingsReport } from './report.ts';
 import { createScheduler, type Scheduler } from './scheduler.ts';
@@ -182,6 +182,7 @@ class Activation {
 	}
 
 	private onChanges(batch: ChangeBatch): void {
+		this.takeOutCopies(batch);
 		this.badges.pageChanged();
 		this.marks.reassert();
 		// The whole document made editable (designMode, which no observer reports): nothing of ours may stay in it.
@@ -235,6 +236,38 @@ class Activation {
 			if (!batch.full && root instanceof Element) this.badges.pageWrote(root);
 			this.rescan(root, byRoot.get(root)!);
 		}
+	}
+
+	/**
+	 * Takes out the copies of our hosts that the page made from its own
+	 * markup (ours.ts), and joins the text they split, as our badge's own
+	 * removal does: the page's text and DOM are then as they would be without
+	 * us, and the rescan that follows gives the names their badges again.
+	 */
+	private takeOutCopies(batch: ChangeBatch): void {
+		const copies = [...batch.copies];
+		const within = batch.full ? [document.documentElement] : batch.arrived;
+		for (const element of within) {
+			const found = element.getElementsByTagName(HOST_TAG);
+			for (let index = 0; index < found.length; index++) if (isCopyOfOurs(found[index]!)) copies.push(found[index]!);
+		}
+		if (copies.length === 0) return;
+		// Hits on a text node merged into the one before it lose their place; the rescan finds them there.
+		const stale = new Set<Hit>();
+		this.watcher.quietly(() => {
+			for (const copy of copies) {
+				if (!copy.parentNode) continue;
+				const before = copy.previousSibling;
+				const after = copy.nextSibling;
+				copy.remove();
+				if (before?.nodeType === Node.TEXT_NODE && after?.nodeType === Node.TEXT_NODE) {
+					for (const hit of this.hits.onNode(after as Text)) stale.add(hit);
+					(before as Text).appendData((after as Text).data);
+					after.remove();
+				}
+			}
+		});
+		this.drop([...stale]);
 	}
 
 	/** Scans a block again; hits that are no longer there go away, unchanged ones stay as they are. */

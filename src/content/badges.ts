@@ -25,7 +25,7 @@ import { Fights } from './fights.ts';
 import { readEdit } from './page-edit.ts';
 import { layoutBreadth, WIDE_LAYOUT } from './layout-breadth.ts';
 import { NearViewport } from './near-viewport.ts';
-import { HOST_TAG } from './ours.ts';
+import { createHost } from './ours.ts';
 import type { Hit } from './page-scan.ts';
 
 const BADGES_PER_FRAME = 40;
@@ -349,7 +349,7 @@ export class Badges {
 	}
 
 	private createHost(hit: Hit): HTMLElement {
-		const host = document.createElement(HOST_TAG);
+		const host = createHost();
 		// Focusing the host (the card giving focus back) focuses the badge inside.
 		const shadow = host.attachShadow({ mode: 'closed', delegatesFocus: true });
 		if (this.sheet) {

@@ -14,7 +14,7 @@ import { currentLang, t } from '../shared/i18n.ts';
 import { send } from '../shared/messages.ts';
 import { VendorCardView } from '../ui/vendor-card-view.tsx';
 import cardCss from '../ui/vendor-card.css?inline';
-import { HOST_TAG } from './ours.ts';
+import { createHost } from './ours.ts';
 import type { Hit } from './page-scan.ts';
 
 const OPEN_DELAY_MS = 350;
@@ -102,7 +102,7 @@ export class HoverCard {
 
 	private ensureHost(): HTMLElement {
 		if (this.panel && this.host?.isConnected) return this.panel;
-		const host = document.createElement(HOST_TAG);
+		const host = createHost();
 		const shadow = host.attachShadow({ mode: 'closed' });
 		adoptStyles(shadow, FRAME_CSS + cardCss);
 		const panel = document.createElement('div');

@@ -9,7 +9,7 @@
  * for the few text nodes our badges split, through a second observer on
  * those nodes alone (`watchText`).
  */
-import { isOurs } from './ours.ts';
+import { isCopyOfOurs, isOurs } from './ours.ts';
 
 /**
  * Distinct changed places past which one full rescan is cheaper than many
@@ -40,9 +40,11 @@ export interface ChangeBatch {
 	editable: Set<Element>;
 	/** Elements added to the page, or moved within it: what was known about their place is stale. */
 	arrived: Set<Element>;
+	/** Copies of our hosts the page put in (ours.ts): to be taken out. Those inside `arrived` are not listed. */
+	copies: Set<Element>;
 }
 
-const emptyBatch = (): ChangeBatch => ({ roots: new Set(), removed: false, full: false, editable: new Set(), arrived: new Set() });
+const emptyBatch = (): ChangeBatch => ({ roots: new Set(), removed: false, full: false, editable: new Set(), arrived: new Set(), copies: new Set() });
 
 const ELEMENT = 1;
 const TEXT = 3;
@@ -291,6 +293,9 @@ export class DomWatcher {
 				else if (!isOurs(node as Element)) {
 					batch.roots.add(node);
 					batch.arrived.add(node as Element);
+				} else if (isCopyOfOurs(node as Element)) {
+					batch.copies.add(node as Element);
+					batch.roots.add(node.parentNode ?? node);
 				}
 			}
 			if (batch.removed) continue;

@@ -880,7 +880,7 @@ describe('a page editing its own text nodes under our badges', () => {
 	let page: Page;
 	beforeAll(async () => {
 		page = await open('/page-edits.html');
-		await waitFor(() => countBadges(page, 'main'), (count) => count === 18);
+		await waitFor(() => countBadges(page, 'main'), (count) => count === 22);
 	});
 	afterAll(async () => page.close());
 
@@ -905,6 +905,20 @@ describe('a page editing its own text nodes under our badges', () => {
 		// And once the rescan has put the badges back where the names are.
 		await expect.poll(() => countBadges(page, `#${id}`), { timeout: 5000 }).toBe(2);
 		expect(await text()).toBe(expected);
+	});
+
+	it('takes out the copies of our badges that the page makes of its own markup, and badges its names again', async () => {
+		// A copy has our element's name but no shadow root: an empty box, zero wide.
+		const copies = (css: string): Promise<number> => page.evaluate((selector) => [...document.querySelectorAll(`${selector} *`)]
+			.filter((el) => el.localName.startsWith('whose-cloud-') && el.getBoundingClientRect().width === 0).length, css);
+		const sentence = 'We moved from OVHcloud hosting to Scaleway last year.';
+		for (const [edit, css] of [['reparse', '#reparse'], ['clone', '#slides']] as const) {
+			await page.evaluate((name) => (window as unknown as { edits: Record<string, () => void> }).edits[name]!(), edit);
+			await expect.poll(() => copies(css), { timeout: 5000 }).toBe(0);
+			await expect.poll(() => countBadges(page, css), { timeout: 5000 }).toBe(edit === 'clone' ? 4 : 2);
+		}
+		expect(await page.evaluate(() => [document.getElementById('reparse')!.textContent, ...[...document.querySelectorAll('.slide')].map((slide) => slide.textContent)]))
+			.toEqual([sentence, sentence, sentence]);
 	});
 });
 
