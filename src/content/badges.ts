@@ -431,9 +431,11 @@ export class Badges {
 		// after it would sit apart from the name, and one inside would be part of the control (a middle
 		// click on it opened the link; its label read the badge's). The name keeps its mark and its card.
 		if (control && (control === hit.block || control.contains(hit.block))) return;
+		// After a <ruby> too: inside its base, the badge became part of the text its annotation is centred over.
+		const after = control ?? node.parentElement?.closest('ruby');
 		const host = this.createHost(hit);
-		if (control && hit.block.contains(control)) {
-			this.deps.quietly(() => control.after(host));
+		if (after && (after === hit.block || hit.block.contains(after))) {
+			this.deps.quietly(() => after.after(host));
 			this.insertions.set(hit, { hit, host, head: undefined, tail: undefined, placedAt: now, parent: hit.block.parentElement, text: '' });
 			return;
 		}

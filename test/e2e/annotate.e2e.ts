@@ -540,6 +540,9 @@ describe('names inside links and controls', () => {
 		expect([await markedIn('card'), await markedIn('clickbox')]).toEqual([1, 1]);
 		// The link's accessible name stays the page's.
 		expect(await page.evaluate(() => document.getElementById('card')!.textContent)).toBe('Outscale opens a region');
+		// A name in a ruby base: the badge goes after the whole <ruby>, not inside the text its reading is centred over.
+		await expect.poll(() => countBadges(page, '#ruby-line'), { timeout: 10_000 }).toBe(1);
+		expect(await countBadges(page, '#ruby')).toBe(0);
 		await page.close();
 	});
 });
