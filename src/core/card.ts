@@ -4,7 +4,9 @@
  * the popup and the page report all render this one shape.
  */
 import { countryName } from './dataset/countries.ts';
+import { inLanguage } from './dataset/named.ts';
 import { findProfile } from './dataset/profile.ts';
+import type { LocalTextT, NamedT } from './dataset/schema.ts';
 import type { CertificationT, ConfidenceT, Dataset, SourceT } from './dataset/types.ts';
 import { deriveVerdict, type ReasonKind } from './verdict/derive.ts';
 import { LEVEL_GLYPHS, LEVEL_LABELS, type VerdictLevel } from './verdict/levels.ts';
@@ -78,9 +80,9 @@ export interface VendorCard {
 	dataVersion: string;
 }
 
-const partyOf = (entity: string, country: string, lang: Lang, stake?: string): CardParty => {
-	const party: CardParty = { entity, country, countryName: countryName(country, lang) };
-	if (stake) party.stake = stake;
+const partyOf = (entity: NamedT, country: string, lang: Lang, stake?: LocalTextT): CardParty => {
+	const party: CardParty = { entity: inLanguage(entity, lang), country, countryName: countryName(country, lang) };
+	if (stake) party.stake = stake[lang];
 	return party;
 };
 
@@ -118,7 +120,7 @@ export function buildCard(dataset: Dataset, vendor: string, offering: string | u
 		owners: profile.control.chain.map((link) => partyOf(link.entity, link.country, lang, link.stake)),
 		controller: { ...partyOf(profile.control.controller.entity, profile.control.controller.country, lang), confidence: profile.control.confidence },
 		regions: (profile.regions?.items ?? []).map((region) => {
-			const item: { name: string; countryName: string; code?: string } = { name: region.name, countryName: countryName(region.country, lang) };
+			const item: { name: string; countryName: string; code?: string } = { name: inLanguage(region.name, lang), countryName: countryName(region.country, lang) };
 			if (region.code) item.code = region.code;
 			return item;
 		}),
@@ -137,7 +139,7 @@ export function buildCard(dataset: Dataset, vendor: string, offering: string | u
 			}];
 		}),
 		certifications: profile.certifications.map((cert) => {
-			const item: CardCertification = { scheme: cert.scheme, label: cert.label, scope: cert.scope[lang], status: cert.status, confidence: cert.confidence };
+			const item: CardCertification = { scheme: cert.scheme, label: inLanguage(cert.label, lang), scope: cert.scope[lang], status: cert.status, confidence: cert.confidence };
 			if (cert.milestone) item.milestone = cert.milestone[lang];
 			if (cert.date) item.date = cert.date;
 			if (cert.level) item.level = cert.level;
@@ -146,9 +148,9 @@ export function buildCard(dataset: Dataset, vendor: string, offering: string | u
 		}),
 		disputes: profile.disputes.map((dispute) => ({
 			claim: dispute.claim[lang],
-			claimedBy: dispute.claimed_by,
+			claimedBy: inLanguage(dispute.claimed_by, lang),
 			counter: dispute.counter[lang],
-			counteredBy: dispute.countered_by,
+			counteredBy: inLanguage(dispute.countered_by, lang),
 			confidence: dispute.confidence,
 		})),
 		notable: profile.notable.map((item) => {

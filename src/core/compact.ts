@@ -8,6 +8,7 @@ import { offeringProfile, providerProfile } from './dataset/profile.ts';
 import type { Dataset, LocalTextT } from './dataset/types.ts';
 import type { MatcherAlias } from './match/matcher.ts';
 import type { PatternSources } from './match/pattern.ts';
+import { inLanguage } from './dataset/named.ts';
 import { countryName } from './dataset/countries.ts';
 import type { Profile } from './dataset/profile.ts';
 import { deriveVerdict } from './verdict/derive.ts';
@@ -54,7 +55,7 @@ function summaryOf(profile: Profile, dataset: Dataset): LocalTextT {
 		if (profile.control.confidence === 'unverified') parts.push(lang === 'en' ? 'control not verified' : 'contrôle non vérifié');
 		else parts.push(`${lang === 'en' ? 'control' : 'contrôle'}${lang === 'fr' ? ' ' : ''}: ${countryName(profile.control.controller.country, lang)}`);
 		if (profile.licensor && profile.licensor.confidence !== 'unverified') {
-			parts.push(`${lang === 'en' ? 'technology' : 'technologie'}${lang === 'fr' ? ' ' : ''}: ${profile.licensor.entity}`);
+			parts.push(`${lang === 'en' ? 'technology' : 'technologie'}${lang === 'fr' ? ' ' : ''}: ${inLanguage(profile.licensor.entity, lang)}`);
 		}
 		const laws = verdict.regimes
 			.filter((reach) => !reach.contested && !regimes.get(reach.regime)?.applies.some((rule) => rule.test === 'certified'))

@@ -30,6 +30,12 @@ export const LocalText = z.strictObject({
 	fr: z.string().trim().min(1),
 });
 
+/**
+ * A name: the same in every language ("OVH Groupe"), or, where words come
+ * with it ("the Klaba family", "founders"), written in each language.
+ */
+export const Named = z.union([z.string().trim().min(2), LocalText]);
+
 export const Confidence = z.enum(['verified', 'single-source', 'unverified']);
 
 /**
@@ -60,10 +66,10 @@ const sourcedFields = {
 };
 
 export const Party = z.strictObject({
-	entity: z.string().trim().min(2),
+	entity: Named,
 	country: CountryCode,
 	/** How this party relates to the one below it: "100 % owner", "50 % JV partner", "listed on NYSE". */
-	stake: z.string().trim().min(1).optional(),
+	stake: LocalText.optional(),
 });
 
 export const Alias = z.strictObject({
@@ -103,7 +109,7 @@ export const CertificationStatus = z.enum(['qualified', 'in-process', 'withdrawn
 export const Certification = z.strictObject({
 	scheme: CertificationScheme,
 	/** Free name for `other` schemes, and the version for known ones ("SecNumCloud 3.2", "C5:2020"). */
-	label: z.string().trim().min(2),
+	label: Named,
 	/** What is covered: an offer, a service catalogue, a set of data centres. */
 	scope: LocalText,
 	status: CertificationStatus,
@@ -119,7 +125,8 @@ export const Certification = z.strictObject({
 });
 
 export const Region = z.strictObject({
-	name: z.string().trim().min(2),
+	/** A provider's own region name stays as the provider writes it ("France Central (Paris)"); a country or a description is translated. */
+	name: Named,
 	country: CountryCode,
 	/** Provider's own code for it ("eu-west-3", "fr-par"). */
 	code: z.string().trim().min(1).optional(),
@@ -140,9 +147,9 @@ export const RegimeClaim = z.strictObject({
 export const Dispute = z.strictObject({
 	topic: z.enum(['immunity', 'control', 'certification', 'other']),
 	claim: LocalText,
-	claimed_by: z.string().trim().min(2),
+	claimed_by: Named,
 	counter: LocalText,
-	countered_by: z.string().trim().min(2),
+	countered_by: Named,
 	...sourcedFields,
 });
 
@@ -175,7 +182,7 @@ const profileFields = {
 	/** The company whose technology runs the service under licence (Bleu → Microsoft). */
 	licensor: z
 		.strictObject({
-			entity: z.string().trim().min(2),
+			entity: Named,
 			country: CountryCode,
 			/** Dataset id of the licensor, when it is itself a provider. */
 			provider: Id.optional(),
@@ -291,6 +298,7 @@ export const DatasetMeta = z.strictObject({
 });
 
 export type LocalTextT = z.infer<typeof LocalText>;
+export type NamedT = z.infer<typeof Named>;
 export type ConfidenceT = z.infer<typeof Confidence>;
 export type SourceT = z.infer<typeof Source>;
 export type PartyT = z.infer<typeof Party>;

@@ -103,7 +103,7 @@ describe('reasons are sentences that cite the facts', () => {
 
 describe('contested cases show both sides, not a verdict we cannot back', () => {
 	const trustedCloud = provider({
-		control: { chain: [{ entity: 'Thales SA', country: 'FR' }, { entity: 'Google LLC', country: 'US', stake: 'minority stake' }], controller: { entity: 'Thales SA', country: 'FR' }, ...fact },
+		control: { chain: [{ entity: 'Thales SA', country: 'FR' }, { entity: 'Google LLC', country: 'US', stake: { en: 'minority stake', fr: 'participation minoritaire' } }], controller: { entity: 'Thales SA', country: 'FR' }, ...fact },
 		licensor: { entity: 'Google LLC', country: 'US', provider: 'google-cloud', what: { en: 'Google Cloud technology', fr: 'technologie Google Cloud' }, ...fact },
 		disputes: [{
 			topic: 'immunity',

@@ -13,8 +13,10 @@ import type {
 	ConfidenceT,
 	DisputeT,
 	LocalTextT,
+	NamedT,
 	RegimeT,
 } from '../dataset/schema.ts';
+import { inLanguage } from '../dataset/named.ts';
 import type { VerdictLevel } from './levels.ts';
 
 export type ReasonKind = 'control' | 'licensor' | 'certification' | 'law' | 'dispute' | 'data';
@@ -51,7 +53,7 @@ const weakest = (...levels: ConfidenceT[]): ConfidenceT =>
 
 const both = (make: (lang: 'en' | 'fr') => string): LocalTextT => ({ en: make('en'), fr: make('fr') });
 
-const party = (entity: string, country: string, lang: 'en' | 'fr'): string => `${entity} (${countryName(country, lang)})`;
+const party = (entity: NamedT, country: string, lang: 'en' | 'fr'): string => `${inLanguage(entity, lang)} (${countryName(country, lang)})`;
 
 function qualifiedSecNumCloud(certifications: CertificationT[]): CertificationT | undefined {
 	return certifications.find(
@@ -106,7 +108,7 @@ function evaluateRule(rule: ApplicabilityRuleT, profile: Profile): { test: Local
 			const cert = profile.certifications.find((item) => item.scheme === rule.scheme && item.status === 'qualified' && item.confidence !== 'unverified');
 			if (!cert) return undefined;
 			return {
-				test: both((lang) => (lang === 'en' ? `Holds ${cert.label}` : `Détient ${cert.label}`)),
+				test: both((lang) => (lang === 'en' ? `Holds ${inLanguage(cert.label, lang)}` : `Détient ${inLanguage(cert.label, lang)}`)),
 				contested: false,
 				confidence: cert.confidence,
 			};
@@ -174,13 +176,13 @@ function controlReasons(profile: Profile): Reason[] {
 	}];
 	// Name non-EU holders below the controller: a minority stake is a fact buyers weigh.
 	for (const link of control.chain) {
-		if (link.entity === who.entity || isEuEea(link.country) === isEuEea(who.country)) continue;
+		if (inLanguage(link.entity, 'en') === inLanguage(who.entity, 'en') || isEuEea(link.country) === isEuEea(who.country)) continue;
 		reasons.push({
 			kind: 'control',
 			text: both((lang) =>
 				lang === 'en'
-					? `Also held by ${party(link.entity, link.country, lang)}${link.stake ? `: ${link.stake}` : ''}`
-					: `Également détenu par ${party(link.entity, link.country, lang)}${link.stake ? ` : ${link.stake}` : ''}`,
+					? `Also held by ${party(link.entity, link.country, lang)}${link.stake ? `: ${link.stake.en}` : ''}`
+					: `Également détenu par ${party(link.entity, link.country, lang)}${link.stake ? ` : ${link.stake.fr}` : ''}`,
 			),
 			confidence: control.confidence,
 		});
@@ -193,14 +195,15 @@ function certificationReasons(profile: Profile): Reason[] {
 	for (const cert of profile.certifications) {
 		if (cert.scheme !== 'secnumcloud' || cert.status === 'none-known') continue;
 		const when = cert.date ? ` (${cert.date})` : '';
+		const label = { en: inLanguage(cert.label, 'en'), fr: inLanguage(cert.label, 'fr') };
 		const text: Record<Exclude<CertificationT['status'], 'none-known'>, LocalTextT> = {
-			'qualified': { en: `${cert.label} qualified by ANSSI${when}`, fr: `Qualifié ${cert.label} par l’ANSSI${when}` },
+			'qualified': { en: `${label.en} qualified by ANSSI${when}`, fr: `Qualifié ${label.fr} par l’ANSSI${when}` },
 			'in-process': {
-				en: `${cert.label} qualification in process${cert.milestone ? `: ${cert.milestone.en}` : ''}${when}`,
-				fr: `Qualification ${cert.label} en cours${cert.milestone ? ` : ${cert.milestone.fr}` : ''}${when}`,
+				en: `${label.en} qualification in process${cert.milestone ? `: ${cert.milestone.en}` : ''}${when}`,
+				fr: `Qualification ${label.fr} en cours${cert.milestone ? ` : ${cert.milestone.fr}` : ''}${when}`,
 			},
-			'withdrawn': { en: `${cert.label} qualification withdrawn${when}`, fr: `Qualification ${cert.label} retirée${when}` },
-			'expired': { en: `${cert.label} qualification expired${when}`, fr: `Qualification ${cert.label} expirée${when}` },
+			'withdrawn': { en: `${label.en} qualification withdrawn${when}`, fr: `Qualification ${label.fr} retirée${when}` },
+			'expired': { en: `${label.en} qualification expired${when}`, fr: `Qualification ${label.fr} expirée${when}` },
 		};
 		reasons.push({ kind: 'certification', text: text[cert.status], confidence: cert.confidence });
 	}
@@ -243,8 +246,8 @@ export function deriveVerdict(profile: Profile, regimes: readonly RegimeT[]): Ve
 		reasons.push({
 			kind: 'dispute',
 			text: {
-				en: `Disputed: ${dispute.claimed_by} says “${dispute.claim.en}”; ${dispute.countered_by} says “${dispute.counter.en}”`,
-				fr: `Contesté : selon ${dispute.claimed_by}, « ${dispute.claim.fr} » ; selon ${dispute.countered_by}, « ${dispute.counter.fr} »`,
+				en: `Disputed: ${inLanguage(dispute.claimed_by, 'en')} says “${dispute.claim.en}”; ${inLanguage(dispute.countered_by, 'en')} says “${dispute.counter.en}”`,
+				fr: `Contesté : selon ${inLanguage(dispute.claimed_by, 'fr')}, « ${dispute.claim.fr} » ; selon ${inLanguage(dispute.countered_by, 'fr')}, « ${dispute.counter.fr} »`,
 			},
 			confidence: dispute.confidence,
 		});
