@@ -36,12 +36,37 @@ export interface PageScanOptions {
 	flowsPerStep?: number;
 }
 
+/**
+ * Ambiguous names kept to be decided in idle steps, a few dozen at a time:
+ * a block naming 1,000 of them ("Bleu" in every row of a long list) took
+ * 75 ms in one task. Their hits go out together once the whole block is
+ * decided, so that no badge of theirs splits the block's text meanwhile.
+ */
+interface Deferred {
+	flow: Flow;
+	pending: Candidate[];
+	anchors: readonly Mention[];
+	/** Where the last candidate ends: the DOM positions needed reach that far. */
+	until: number;
+	/** Candidates decided so far, and the ones kept. */
+	next: number;
+	kept: Mention[];
+	/** For a rescan: who sees its hits, and what runs once its last deferred block is decided. */
+	tap?: (hits: Hit[]) => void;
+	done?: () => void;
+}
+
+/** Candidates decided in one go; a rescan with more defers them. */
+const DECIDE_CHUNK = 64;
+
 export class PageScan {
 	private unambiguousOnPage = 0;
 	private firstPassDone = false;
 	/** Blocks of text read until the first pass ended (rescans meanwhile included): the page's size, in the unit a rescan works in. */
 	blocksSeen = 0;
-	private deferred: Array<{ flow: Flow; pending: Candidate[]; anchors: readonly Mention[]; until: number }> = [];
+	private deferred: Deferred[] = [];
+	/** An idle step is deciding `deferred`. */
+	private draining = false;
 
 	constructor(private readonly options: PageScanOptions) {}
 
@@ -54,7 +79,7 @@ export class PageScan {
 		});
 	}
 
-	private scanFlow(flow: Flow): Hit[] {
+	private scanFlow(flow: Flow, here: { deferred: Deferred[]; tap?: ((hits: Hit[]) => void) | undefined }): Hit[] {
 		if (!this.firstPassDone) this.blocksSeen++;
 		const found = this.options.matcher.findCandidates(flow.text);
 		// Acronyms the text defines ("Open Telekom Cloud (OTC)") count from the unambiguous names right away.
@@ -63,14 +88,19 @@ export class PageScan {
 		this.unambiguousOnPage += mentions.length;
 		let decided: Mention[] = [];
 		if (pending.length > 0) {
-			if (this.firstPassDone) {
+			if (this.firstPassDone && pending.length <= DECIDE_CHUNK) {
 				decided = this.options.matcher.decide(flow.text, pending, mentions, this.decideOptions(flow));
 			} else {
 				// Decided later, against the DOM as it is now: a badge may split its nodes meanwhile.
 				// Candidates come in text order: the last one ends furthest.
 				const until = pending[pending.length - 1]!.end;
 				pinPositions(flow, until);
-				this.deferred.push({ flow, pending, anchors: mentions, until });
+				const item: Deferred = { flow, pending, anchors: mentions, until, next: 0, kept: [] };
+				// A rescan's taker of hits sees these too (the first pass has none).
+				if (this.firstPassDone && here.tap) item.tap = here.tap;
+				this.deferred.push(item);
+				here.deferred.push(item);
+				if (this.firstPassDone) this.drain();
 			}
 		}
 		return this.toHits(flow, [...mentions, ...decided]);
@@ -101,16 +131,21 @@ export class PageScan {
 	scan(root: Node, onDone?: () => void, tap?: (hits: Hit[]) => void): void {
 		const flows = this.options.collector.flows(root);
 		const perStep = this.options.flowsPerStep ?? 40;
+		// A rescan's blocks deferred to idle steps: it is done, and its hits all seen, once they are decided.
+		const here = { deferred: [] as Deferred[], tap };
 		this.options.scheduler.add(() => {
 			const hits: Hit[] = [];
 			for (let count = 0; count < perStep; count++) {
 				const next = flows.next();
 				if (next.done) {
 					if (hits.length > 0) this.deliver(hits, tap);
-					onDone?.();
+					// The first pass's deferred names wait for its end (finishFirstPass), which onDone calls.
+					const last = this.firstPassDone ? here.deferred[here.deferred.length - 1] : undefined;
+					if (last && onDone && this.deferred.includes(last)) last.done = onDone;
+					else onDone?.();
 					return false;
 				}
-				const flowHits = this.scanFlow(next.value);
+				const flowHits = this.scanFlow(next.value, here);
 				for (const hit of flowHits) hits.push(hit);
 			}
 			if (hits.length > 0) this.deliver(hits, tap);
@@ -126,23 +161,39 @@ export class PageScan {
 	/** Ends the first pass: decides the ambiguous names it deferred, now that the page is known. */
 	finishFirstPass(): void {
 		this.firstPassDone = true;
-		const deferred = this.deferred;
-		this.deferred = [];
+		this.drain();
+	}
+
+	/** Decides the deferred names in idle steps of about 4 ms. */
+	private drain(): void {
+		if (this.draining || this.deferred.length === 0) return;
+		this.draining = true;
 		this.options.scheduler.add(() => {
 			const hits: Hit[] = [];
+			const finished: Array<() => void> = [];
 			const started = performance.now();
-			while (deferred.length > 0 && performance.now() - started < 4) {
-				const item = deferred.shift()!;
+			while (this.deferred.length > 0 && performance.now() - started < 4) {
+				const item = this.deferred[0]!;
+				const chunk = item.pending.slice(item.next, item.next + DECIDE_CHUNK);
+				item.next += chunk.length;
+				item.kept.push(...this.options.matcher.decide(item.flow.text, chunk, item.anchors, this.decideOptions(item.flow)));
+				if (item.next < item.pending.length) continue;
+				this.deferred.shift();
+				if (item.done) finished.push(item.done);
 				// A badge may have split this block's text since it was read: its offsets are stale, so read it again.
 				if (!flowIntact(item.flow, item.until)) {
 					if (item.flow.block.isConnected) this.scan(item.flow.block);
 					continue;
 				}
-				const kept = this.options.matcher.decide(item.flow.text, item.pending, item.anchors, this.decideOptions(item.flow));
-				hits.push(...this.toHits(item.flow, kept));
+				const found = this.toHits(item.flow, item.kept);
+				item.tap?.(found);
+				hits.push(...found);
 			}
 			if (hits.length > 0) this.options.onHits(hits);
-			return deferred.length > 0;
+			for (const done of finished) done();
+			if (this.deferred.length > 0) return true;
+			this.draining = false;
+			return false;
 		});
 	}
 }

@@ -1,0 +1,68 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { buildCompactIndex } from '../core/compact.ts';
+import { createMatcher, type Matcher } from '../core/match/matcher.ts';
+import { dataset } from '../data/index.ts';
+import { FlowCollector } from './collect.ts';
+import { PageScan, type Hit } from './page-scan.ts';
+import type { Scheduler, Step } from './scheduler.ts';
+
+const index = buildCompactIndex(dataset);
+const realMatcher = createMatcher(index.aliases);
+
+/** Runs queued steps one at a time, as idle slices would. */
+function stepScheduler(): Scheduler & { runAll(): void } {
+	const queue: Step[] = [];
+	return {
+		add: (step, options) => void (options?.first ? queue.unshift(step) : queue.push(step)),
+		idle: () => Promise.resolve(),
+		get pending() {
+			return queue.length;
+		},
+		runAll() {
+			for (let guard = 0; queue.length > 0 && guard < 10_000; guard++) if (!queue[0]!()) queue.shift();
+		},
+	};
+}
+
+describe('PageScan', () => {
+	let decideSizes: number[];
+	let delivered: Hit[][];
+	let scheduler: ReturnType<typeof stepScheduler>;
+	let scan: PageScan;
+
+	beforeEach(() => {
+		decideSizes = [];
+		delivered = [];
+		scheduler = stepScheduler();
+		const matcher: Matcher = { ...realMatcher, decide: (text, pending, anchors, options) => {
+			decideSizes.push(pending.length);
+			return realMatcher.decide(text, pending, anchors, options);
+		} };
+		scan = new PageScan({ matcher, index, collector: new FlowCollector({ skipCode: true, isOurs: () => false }), scheduler, onHits: (hits) => delivered.push(hits) });
+		// 200 rows naming Bleu, an ambiguous name, in one block: the cloud words around it make it the vendor.
+		document.body.innerHTML = `<p id="rows">${Array.from({ length: 200 }, (_, row) => `Row ${row}: Bleu cloud hosting, SecNumCloud.`).join(' ')}</p><p>AWS</p>`;
+	});
+
+	it('decides a block\'s many ambiguous names a few dozen at a time, and hands their hits on together', () => {
+		scan.scan(document.body, () => scan.finishFirstPass());
+		scheduler.runAll();
+		expect(Math.max(...decideSizes)).toBeLessThanOrEqual(64);
+		expect(decideSizes.reduce((sum, size) => sum + size, 0)).toBe(200);
+		const bleu = delivered.filter((hits) => hits.some((hit) => hit.mention.vendor === 'bleu'));
+		expect(bleu.map((hits) => hits.filter((hit) => hit.mention.vendor === 'bleu').length)).toEqual([200]);
+	});
+
+	it('finishes a rescan, for its caller, only once such a block is decided', () => {
+		scan.scan(document.body, () => scan.finishFirstPass());
+		scheduler.runAll();
+		decideSizes = [];
+		const seen: Hit[] = [];
+		let doneWith = -1;
+		scan.scan(document.getElementById('rows')!, () => (doneWith = seen.length), (hits) => seen.push(...hits));
+		scheduler.runAll();
+		expect(Math.max(...decideSizes)).toBeLessThanOrEqual(64);
+		// The rescan's caller drops what it did not see again: it must have seen the 200 names before it is told.
+		expect(doneWith).toBe(200);
+	});
+});
