@@ -6,6 +6,7 @@
 import type { ReferenceElement } from '@floating-ui/dom';
 import type { HoverCard } from './card.tsx';
 import type { HitIndex } from './hit-index.ts';
+import { isOurs } from './ours.ts';
 import type { Hit } from './page-scan.ts';
 
 interface Caret {
@@ -60,6 +61,8 @@ export function watchHighlightHover(signal: AbortSignal, index: HitIndex, card: 
 	let y = 0;
 	let over: Hit | undefined;
 	let shadowRoots: ShadowRoot[] = [];
+	/** The pointer is on one of our badges, which opens and keeps its own card. */
+	let onBadge = false;
 
 	const check = (): void => {
 		frame = 0;
@@ -70,7 +73,8 @@ export function watchHighlightHover(signal: AbortSignal, index: HitIndex, card: 
 			found = index.forNode(caret.node as Text).find((hit) => contains(hit, x, y));
 		}
 		if (found === over) return;
-		if (over && !found) card.closeSoon();
+		// Leaving a name for its badge is not leaving: closing here cancelled the card the badge was opening.
+		if (over && !found && !onBadge) card.closeSoon();
 		over = found;
 		if (found) card.open(found, virtualAnchor(found));
 	};
@@ -81,6 +85,7 @@ export function watchHighlightHover(signal: AbortSignal, index: HitIndex, card: 
 		y = event.clientY;
 		// Over an open shadow host (the event is retargeted to it): list the roots on the way to the pointer.
 		const target = event.target as Element | null;
+		onBadge = target !== null && isOurs(target);
 		shadowRoots = target?.shadowRoot ? event.composedPath().filter((item): item is ShadowRoot => item instanceof ShadowRoot) : [];
 		if (!frame) frame = requestAnimationFrame(check);
 	}, { passive: true, capture: true, signal });
