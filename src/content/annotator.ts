@@ -55,7 +55,7 @@ class Activation {
 			schedule: (step) => scheduler.add(step, { first: true }),
 			onChanges: (batch) => this.onChanges(batch),
 			onTextTouched: (node, change) => this.drop(this.badges.pageTouched(node, change)),
-			onInsertedBeforeHost: (nodes, host) => this.badges.pageInsertedBefore(nodes, host),
+			onInsertedBeforeHost: (host) => this.drop(this.badges.pageInsertedBefore(host)),
 			// A rescan of every block costs what the first pass did: worth it once a quarter of them changed.
 			hugeAt: () => Math.max(HUGE_MUTATION, this.scan.blocksSeen >> 2),
 		});
@@ -150,6 +150,8 @@ class Activation {
 				continue;
 			}
 			this.hits.add(hit);
+			// Two rescans of one block can deliver the same place together: the second is not new.
+			known.note(hit);
 			fresh.push(hit);
 		}
 		// Marks and badges are drawn when their block nears the viewport (badges.ts).
@@ -240,9 +242,9 @@ class Activation {
 
 	/**
 	 * Takes out the copies of our hosts that the page made from its own
-	 * markup (ours.ts), and joins the text they split, as our badge's own
-	 * removal does: the page's text and DOM are then as they would be without
-	 * us, and the rescan that follows gives the names their badges again.
+	 * markup (ours.ts); the rescan that follows gives the names their badges
+	 * again. The text nodes on either side stay apart: they are the page's,
+	 * and a framework that made them from that markup may hold them.
 	 */
 	private takeOutCopies(batch: ChangeBatch): void {
 		const copies = [...batch.copies];
@@ -251,23 +253,7 @@ class Activation {
 			const found = element.getElementsByTagName(HOST_TAG);
 			for (let index = 0; index < found.length; index++) if (isCopyOfOurs(found[index]!)) copies.push(found[index]!);
 		}
-		if (copies.length === 0) return;
-		// Hits on a text node merged into the one before it lose their place; the rescan finds them there.
-		const stale = new Set<Hit>();
-		this.watcher.quietly(() => {
-			for (const copy of copies) {
-				if (!copy.parentNode) continue;
-				const before = copy.previousSibling;
-				const after = copy.nextSibling;
-				copy.remove();
-				if (before?.nodeType === Node.TEXT_NODE && after?.nodeType === Node.TEXT_NODE) {
-					for (const hit of this.hits.onNode(after as Text)) stale.add(hit);
-					(before as Text).appendData((after as Text).data);
-					after.remove();
-				}
-			}
-		});
-		this.drop([...stale]);
+		if (copies.length > 0) this.watcher.quietly(() => copies.forEach((copy) => copy.remove()));
 	}
 
 	/** Scans a block again; hits that are no longer there go away, unchanged ones stay as they are. */

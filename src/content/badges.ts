@@ -679,25 +679,43 @@ export class Badges {
 	}
 
 	/**
-	 * The page put `nodes` between one of its text nodes and our badge after
-	 * it: it meant them after that text node, which to the page still holds
-	 * the whole text, so they go after the last half we split off it. Left
-	 * there, "Backups go to Scaleway every night." followed by the page's
-	 * " NEW" read "Backups go to Scaleway NEW every night.", and stayed so once
-	 * badges were off, since the halves could no longer be merged.
+	 * The page put nodes between one of its text nodes and our badge after it
+	 * (`text.after(x)`, `insertBefore(x, text.nextSibling)`, as Preact places
+	 * new siblings): it meant them after that text node, which to the page
+	 * holds the whole text. The halves we split off go back into that node, so
+	 * the page's nodes follow the whole text where the page put them, and the
+	 * node holds what the page believes it does. Left as they were, "We moved
+	 * from OVHcloud hosting" followed by the page's "[1]" read "We moved from
+	 * OVHcloud[1] hosting", and stayed so once badges were off. Moving the
+	 * page's nodes instead would have moved a field it had just focused or
+	 * reloaded a frame, and fought a page that puts its nodes back.
+	 *
+	 * Returns the hits whose badges went, for the caller to drop: the rescan
+	 * that the page's change brings finds them again in the whole node, and
+	 * their badges come back beside their names, before the page's nodes.
 	 */
-	pageInsertedBefore(nodes: readonly Node[], host: Element): void {
-		const head = nodes[0]?.previousSibling;
-		if (!head || head.nodeType !== Node.TEXT_NODE) return;
-		const chain = this.chainedFrom(head as Text);
-		const own = chain.find((insertion) => insertion.host === host);
-		if (!own) return;
-		// Still where the page put them, one after another, right before our host.
-		const placed = nodes.filter((node) => node.parentNode === host.parentNode);
-		if (placed.length !== nodes.length || placed[placed.length - 1]!.nextSibling !== host) return;
-		const last = chain[chain.length - 1]!;
-		const end = last.tail ?? last.host;
-		this.deps.quietly(() => end.after(...placed));
+	pageInsertedBefore(host: Element): Hit[] {
+		// Back from our host, over what the page put there, to the text node our badge follows.
+		let head: Node | null = host.previousSibling;
+		for (let steps = 0; head && steps < 64; steps++, head = head.previousSibling) {
+			if (head.nodeType === Node.TEXT_NODE && [...(this.headOf.get(head as Text) ?? [])].some((insertion) => insertion.host === host)) break;
+		}
+		if (!head || head === host.previousSibling || head.nodeType !== Node.TEXT_NODE) return [];
+		const text = head as Text;
+		const chain = this.chainedFrom(text);
+		const first = chain.find((insertion) => insertion.host === host);
+		if (!first) return [];
+		// The badges along the split-off halves first, last first: each merge finds its neighbour in place.
+		for (const insertion of chain.slice(chain.indexOf(first) + 1).reverse()) this.undo(insertion);
+		this.insertions.delete(first.hit);
+		this.unlinkHead(first);
+		const { tail } = first;
+		this.deps.quietly(() => {
+			host.remove();
+			// Across the page's nodes: this half is the rest of the text the page put before them.
+			if (tail && tail.parentNode && tail.parentNode === text.parentNode) this.mergeInto(text, tail);
+		});
+		return chain.slice(chain.indexOf(first)).map((insertion) => insertion.hit);
 	}
 
 	/** The badges that follow `head`, and those along the halves split off after them, in text order. */

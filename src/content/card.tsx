@@ -171,9 +171,13 @@ export class HoverCard {
 		}, CLOSE_DELAY_MS);
 	}
 
-	/** Focus inside a closed shadow root shows as its host in the page's document. */
+	/**
+	 * Focus inside a closed shadow root shows as its host in the tree around it: the document, or the
+	 * shadow root of a page's component when the card sits in its modal dialog.
+	 */
 	private focusInCard(): boolean {
-		return Boolean(this.host) && document.activeElement === this.host;
+		const root = this.host?.getRootNode() as Document | ShadowRoot | undefined;
+		return Boolean(this.host) && root?.activeElement === this.host;
 	}
 
 	cancelClose(): void {

@@ -46,4 +46,12 @@ describe('HitPlaces', () => {
 		for (const item of known) expect(places.find(item, same)).toBe(item);
 		expect(reads).toEqual([one, two]);
 	});
+
+	it('finds a hit noted after the node was read: two rescans delivering one place together give one hit', () => {
+		const places = new HitPlaces((node) => index.onNode(node));
+		const fresh = hit(two, 3, 8, 'scaleway');
+		expect(places.find(fresh, same)).toBeUndefined();
+		places.note(fresh);
+		expect(places.find(hit(two, 3, 8, 'scaleway'), same)).toBe(fresh);
+	});
 });

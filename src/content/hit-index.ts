@@ -131,17 +131,29 @@ export class HitPlaces {
 	constructor(private readonly onNode: (node: Text) => Iterable<Hit>) {}
 
 	find(hit: Hit, same: (a: Hit, b: Hit) => boolean): Hit | undefined {
-		let byOffset = this.places.get(hit.startNode);
+		return this.placesOn(hit.startNode).get(hit.startOffset)?.find((known) => same(known, hit));
+	}
+
+	/** Counts `hit` among the known ones from now on. */
+	note(hit: Hit): void {
+		const byOffset = this.placesOn(hit.startNode);
+		const list = byOffset.get(hit.startOffset);
+		if (list) list.push(hit);
+		else byOffset.set(hit.startOffset, [hit]);
+	}
+
+	private placesOn(node: Text): Map<number, Hit[]> {
+		let byOffset = this.places.get(node);
 		if (!byOffset) {
 			byOffset = new Map();
-			for (const known of this.onNode(hit.startNode)) {
-				if (known.startNode !== hit.startNode) continue;
+			for (const known of this.onNode(node)) {
+				if (known.startNode !== node) continue;
 				const list = byOffset.get(known.startOffset);
 				if (list) list.push(known);
 				else byOffset.set(known.startOffset, [known]);
 			}
-			this.places.set(hit.startNode, byOffset);
+			this.places.set(node, byOffset);
 		}
-		return byOffset.get(hit.startOffset)?.find((known) => same(known, hit));
+		return byOffset;
 	}
 }

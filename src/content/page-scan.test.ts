@@ -11,7 +11,7 @@ const index = buildCompactIndex(dataset);
 const realMatcher = createMatcher(index.aliases);
 
 /** Runs queued steps one at a time, as idle slices would. */
-function stepScheduler(): Scheduler & { runAll(): void } {
+function stepScheduler(): Scheduler & { runAll(): void; runOne(): void } {
 	const queue: Step[] = [];
 	return {
 		add: (step, options) => void (options?.first ? queue.unshift(step) : queue.push(step)),
@@ -21,6 +21,9 @@ function stepScheduler(): Scheduler & { runAll(): void } {
 		},
 		runAll() {
 			for (let guard = 0; queue.length > 0 && guard < 10_000; guard++) if (!queue[0]!()) queue.shift();
+		},
+		runOne() {
+			if (queue.length > 0 && !queue[0]!()) queue.shift();
 		},
 	};
 }
@@ -63,6 +66,20 @@ describe('PageScan', () => {
 		scheduler.runAll();
 		expect(Math.max(...decideSizes)).toBeLessThanOrEqual(64);
 		// The rescan's caller drops what it did not see again: it must have seen the 200 names before it is told.
+		expect(doneWith).toBe(200);
+	});
+
+	it('reads such a block again when its text changed meanwhile, and tells the rescan\'s caller only once that reading is seen', () => {
+		scan.scan(document.body, () => scan.finishFirstPass());
+		scheduler.runAll();
+		const seen: Hit[] = [];
+		let doneWith = -1;
+		const rows = document.getElementById('rows')!;
+		scan.scan(rows, () => (doneWith = seen.length), (hits) => seen.push(...hits));
+		// The rescan reads the block and defers its names; then the page edits the block's text.
+		scheduler.runOne();
+		(rows.firstChild as Text).appendData(' ');
+		scheduler.runAll();
 		expect(doneWith).toBe(200);
 	});
 });

@@ -169,31 +169,46 @@ export class PageScan {
 		if (this.draining || this.deferred.length === 0) return;
 		this.draining = true;
 		this.options.scheduler.add(() => {
-			const hits: Hit[] = [];
-			const finished: Array<() => void> = [];
-			const started = performance.now();
-			while (this.deferred.length > 0 && performance.now() - started < 4) {
-				const item = this.deferred[0]!;
-				const chunk = item.pending.slice(item.next, item.next + DECIDE_CHUNK);
-				item.next += chunk.length;
-				item.kept.push(...this.options.matcher.decide(item.flow.text, chunk, item.anchors, this.decideOptions(item.flow)));
-				if (item.next < item.pending.length) continue;
+			try {
+				return this.drainStep();
+			} catch (error) {
+				// The block that failed is let go; the others are still decided.
 				this.deferred.shift();
-				if (item.done) finished.push(item.done);
-				// A badge may have split this block's text since it was read: its offsets are stale, so read it again.
-				if (!flowIntact(item.flow, item.until)) {
-					if (item.flow.block.isConnected) this.scan(item.flow.block);
-					continue;
-				}
-				const found = this.toHits(item.flow, item.kept);
-				item.tap?.(found);
-				hits.push(...found);
+				this.draining = false;
+				this.drain();
+				throw error;
 			}
-			if (hits.length > 0) this.options.onHits(hits);
-			for (const done of finished) done();
-			if (this.deferred.length > 0) return true;
-			this.draining = false;
-			return false;
 		});
+	}
+
+	/** One idle step of `drain`: true while blocks remain. */
+	private drainStep(): boolean {
+		const hits: Hit[] = [];
+		const finished: Array<() => void> = [];
+		const started = performance.now();
+		while (this.deferred.length > 0 && performance.now() - started < 4) {
+			const item = this.deferred[0]!;
+			const chunk = item.pending.slice(item.next, item.next + DECIDE_CHUNK);
+			item.next += chunk.length;
+			item.kept.push(...this.options.matcher.decide(item.flow.text, chunk, item.anchors, this.decideOptions(item.flow)));
+			if (item.next < item.pending.length) continue;
+			this.deferred.shift();
+			// A badge may have split this block's text since it was read: its offsets are stale, so read it
+			// again. A rescan's caller hears of this block once that reading is done, and sees its hits.
+			if (!flowIntact(item.flow, item.until)) {
+				if (item.flow.block.isConnected) this.scan(item.flow.block, item.done, item.tap);
+				else if (item.done) finished.push(item.done);
+				continue;
+			}
+			if (item.done) finished.push(item.done);
+			const found = this.toHits(item.flow, item.kept);
+			item.tap?.(found);
+			hits.push(...found);
+		}
+		if (hits.length > 0) this.options.onHits(hits);
+		for (const done of finished) done();
+		if (this.deferred.length > 0) return true;
+		this.draining = false;
+		return false;
 	}
 }

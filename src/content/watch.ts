@@ -85,12 +85,12 @@ export interface WatcherDeps {
 	 */
 	onTextTouched?: (node: Text, change: TextChange) => void;
 	/**
-	 * Also at once: the page put `nodes` right before one of our badge hosts,
-	 * after a text node (`text.after(x)`, `insertBefore(x, text.nextSibling)`,
-	 * as Preact places a new sibling). It meant them after its whole text node,
-	 * which our badge had split.
+	 * Also at once: the page put nodes right before one of our badge hosts
+	 * (`text.after(x)`, `insertBefore(x, text.nextSibling)`, as Preact places
+	 * new siblings). It meant them after its whole text node, which our badge
+	 * had split.
 	 */
-	onInsertedBeforeHost?: (nodes: readonly Node[], host: Element) => void;
+	onInsertedBeforeHost?: (host: Element) => void;
 	hugeAt?: () => number;
 }
 
@@ -198,10 +198,8 @@ export class DomWatcher {
 		const inserted = this.deps.onInsertedBeforeHost;
 		if (inserted) {
 			for (let index = 0; index < records.length; index++) {
-				const { addedNodes: added, previousSibling, nextSibling } = records[index]!;
-				if (added.length > 0 && previousSibling?.nodeType === TEXT && nextSibling?.nodeType === ELEMENT && isOurs(nextSibling as Element)) {
-					inserted([...added], nextSibling as Element);
-				}
+				const { addedNodes: added, nextSibling } = records[index]!;
+				if (added.length > 0 && nextSibling?.nodeType === ELEMENT && isOurs(nextSibling as Element) && nextSibling.isConnected) inserted(nextSibling as Element);
 			}
 		}
 		// What each parent was given: one text node, or null for anything more. Browsers report

@@ -898,7 +898,7 @@ describe('a page editing its own text nodes under our badges', () => {
 	let page: Page;
 	beforeAll(async () => {
 		page = await open('/page-edits.html');
-		await waitFor(() => countBadges(page, 'main'), (count) => count === 22);
+		await waitFor(() => countBadges(page, 'main'), (count) => count === 24);
 	});
 	afterAll(async () => page.close());
 
@@ -913,6 +913,7 @@ describe('a page editing its own text nodes under our badges', () => {
 		// These had put the page's element inside its sentence ("…OVHcloud[1] hosting…"), for good.
 		['after', 'We moved from OVHcloud hosting to Scaleway last year.[1]'],
 		['insert-next', 'We moved from OVHcloud hosting to Scaleway last year. NEW'],
+		['insert-two', 'We moved from OVHcloud hosting to Scaleway last year.[1][2]'],
 		['normalize', 'AWS and Azure rule the cloud.'],
 		['mark-unmark', 'AWS and Azure rule the cloud.'],
 	])('keeps the page\'s text whole through %s', async (id, expected) => {
