@@ -715,6 +715,8 @@ export class Badges {
 			// Across the page's nodes: this half is the rest of the text the page put before them.
 			if (tail && tail.parentNode && tail.parentNode === text.parentNode) this.mergeInto(text, tail);
 		});
+		// A page that puts its nodes back after its text each time the badge returns is fighting it (fights.ts).
+		this.fights.takenOut(first.hit.block, first.parent, first.text, first.placedAt, performance.now());
 		return chain.slice(chain.indexOf(first)).map((insertion) => insertion.hit);
 	}
 
