@@ -55,7 +55,7 @@ class Activation {
 			schedule: (step) => scheduler.add(step, { first: true }),
 			onChanges: (batch) => this.onChanges(batch),
 			onTextTouched: (node, change) => this.drop(this.badges.pageTouched(node, change)),
-			onInsertedBeforeHost: (host) => this.drop(this.badges.pageInsertedBefore(host)),
+			onInsertedBeforeHost: (host) => this.pageInsertedBefore(host),
 			// A rescan of every block costs what the first pass did: worth it once a quarter of them changed.
 			hugeAt: () => Math.max(HUGE_MUTATION, this.scan.blocksSeen >> 2),
 		});
@@ -238,6 +238,15 @@ class Activation {
 			if (!batch.full && root instanceof Element) this.badges.pageWrote(root);
 			this.rescan(root, byRoot.get(root)!);
 		}
+	}
+
+	/** The page put nodes before one of our badges (badges.ts `pageInsertedBefore`): the names it held are read again. */
+	private pageInsertedBefore(host: Element): void {
+		const stale = this.badges.pageInsertedBefore(host);
+		if (stale.length === 0) return;
+		this.drop(stale);
+		// The page's node may hold no text (a field, an image, a <br>): its change alone would bring no rescan.
+		for (const block of new Set(stale.map((hit) => hit.block))) if (block.isConnected) this.rescan(block, this.hits.forBlock(block));
 	}
 
 	/**
