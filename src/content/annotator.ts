@@ -269,14 +269,9 @@ class Activation {
 	private rescan(root: Node, before: Hit[]): void {
 		const found: Hit[] = [];
 		this.scan.scan(root, () => {
-			// Bucket the new hits by text node, then by place, so each old hit is checked against a handful, not all.
-			const byNode = new Map<Text, Hit[]>();
-			for (const hit of found) {
-				const bucket = byNode.get(hit.startNode);
-				if (bucket) bucket.push(hit);
-				else byNode.set(hit.startNode, [hit]);
-			}
-			const places = new HitPlaces((node) => byNode.get(node) ?? []);
+			// The new hits by place, so each old hit is checked against a handful, not all.
+			const places = new HitPlaces(() => []);
+			for (const hit of found) places.note(hit);
 			this.drop(before.filter((old) => !places.find(old, sameHit)));
 		}, (hits) => found.push(...hits));
 		if (root instanceof Element) this.scanShadowRoots(root);

@@ -514,14 +514,18 @@ export class Badges {
 		if (set?.size === 0) this.headOf.delete(insertion.head);
 	}
 
-	/** Removes a badge and merges the split it made, if the page left both halves in place. */
-	private undo(insertion: Insertion): void {
+	/**
+	 * Removes a badge and merges the split it made, if the page left both
+	 * halves in place: side by side, or, `acrossPageNodes`, with nodes the page
+	 * put between them (see `pageInsertedBefore`).
+	 */
+	private undo(insertion: Insertion, acrossPageNodes = false): void {
 		this.insertions.delete(insertion.hit);
 		this.unlinkHead(insertion);
 		const { host, head, tail } = insertion;
 		this.deps.quietly(() => {
 			host.remove();
-			if (head && tail && tail.parentNode && head.parentNode === tail.parentNode && head.nextSibling === tail) {
+			if (head && tail && tail.parentNode && head.parentNode === tail.parentNode && (acrossPageNodes || head.nextSibling === tail)) {
 				this.mergeInto(head, tail);
 				// Badges that followed the tail now follow the merged head.
 				for (const other of [...(this.headOf.get(tail) ?? [])]) {
@@ -701,23 +705,16 @@ export class Badges {
 			if (head.nodeType === Node.TEXT_NODE && [...(this.headOf.get(head as Text) ?? [])].some((insertion) => insertion.host === host)) break;
 		}
 		if (!head || head === host.previousSibling || head.nodeType !== Node.TEXT_NODE) return [];
-		const text = head as Text;
-		const chain = this.chainedFrom(text);
+		const chain = this.chainedFrom(head as Text);
 		const first = chain.find((insertion) => insertion.host === host);
 		if (!first) return [];
-		// The badges along the split-off halves first, last first: each merge finds its neighbour in place.
-		for (const insertion of chain.slice(chain.indexOf(first) + 1).reverse()) this.undo(insertion);
-		this.insertions.delete(first.hit);
-		this.unlinkHead(first);
-		const { tail } = first;
-		this.deps.quietly(() => {
-			host.remove();
-			// Across the page's nodes: this half is the rest of the text the page put before them.
-			if (tail && tail.parentNode && tail.parentNode === text.parentNode) this.mergeInto(text, tail);
-		});
+		const undone = chain.slice(chain.indexOf(first));
+		// Last first: each merge finds its neighbour in place. The first half is the rest of the text the
+		// page put its nodes after.
+		for (const insertion of [...undone].reverse()) this.undo(insertion, insertion === first);
 		// A page that puts its nodes back after its text each time the badge returns is fighting it (fights.ts).
 		this.fights.takenOut(first.hit.block, first.parent, first.text, first.placedAt, performance.now());
-		return chain.slice(chain.indexOf(first)).map((insertion) => insertion.hit);
+		return undone.map((insertion) => insertion.hit);
 	}
 
 	/** The badges that follow `head`, and those along the halves split off after them, in text order. */

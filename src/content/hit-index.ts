@@ -136,24 +136,22 @@ export class HitPlaces {
 
 	/** Counts `hit` among the known ones from now on. */
 	note(hit: Hit): void {
-		const byOffset = this.placesOn(hit.startNode);
-		const list = byOffset.get(hit.startOffset);
-		if (list) list.push(hit);
-		else byOffset.set(hit.startOffset, [hit]);
+		file(this.placesOn(hit.startNode), hit);
 	}
 
 	private placesOn(node: Text): Map<number, Hit[]> {
 		let byOffset = this.places.get(node);
 		if (!byOffset) {
 			byOffset = new Map();
-			for (const known of this.onNode(node)) {
-				if (known.startNode !== node) continue;
-				const list = byOffset.get(known.startOffset);
-				if (list) list.push(known);
-				else byOffset.set(known.startOffset, [known]);
-			}
+			for (const known of this.onNode(node)) if (known.startNode === node) file(byOffset, known);
 			this.places.set(node, byOffset);
 		}
 		return byOffset;
 	}
+}
+
+function file(byOffset: Map<number, Hit[]>, hit: Hit): void {
+	const list = byOffset.get(hit.startOffset);
+	if (list) list.push(hit);
+	else byOffset.set(hit.startOffset, [hit]);
 }

@@ -172,8 +172,7 @@ export class PageScan {
 			try {
 				return this.drainStep();
 			} catch (error) {
-				// The block that failed is let go; the others are still decided.
-				this.deferred.shift();
+				// The block being decided was already taken off the queue, and is let go; the others are still decided.
 				this.draining = false;
 				this.drain();
 				throw error;
@@ -187,12 +186,14 @@ export class PageScan {
 		const finished: Array<() => void> = [];
 		const started = performance.now();
 		while (this.deferred.length > 0 && performance.now() - started < 4) {
-			const item = this.deferred[0]!;
+			const item = this.deferred.shift()!;
 			const chunk = item.pending.slice(item.next, item.next + DECIDE_CHUNK);
 			item.next += chunk.length;
 			item.kept.push(...this.options.matcher.decide(item.flow.text, chunk, item.anchors, this.decideOptions(item.flow)));
-			if (item.next < item.pending.length) continue;
-			this.deferred.shift();
+			if (item.next < item.pending.length) {
+				this.deferred.unshift(item);
+				continue;
+			}
 			// A badge may have split this block's text since it was read: its offsets are stale, so read it
 			// again. A rescan's caller hears of this block once that reading is done, and sees its hits.
 			if (!flowIntact(item.flow, item.until)) {
