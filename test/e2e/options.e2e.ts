@@ -165,6 +165,31 @@ describe('bad input', () => {
 		await options.close();
 	});
 
+	it('shows settings stored while it was opening, after its first read and before it listened for changes', async () => {
+		const page = await browser.context.newPage();
+		page.on('pageerror', (error) => pageErrors.push(`options (opening): ${error.message}`));
+		// Once the page's first read has its answer, store corrupt settings and hand that (older)
+		// answer back only after the change event has been sent, to no listener yet.
+		await page.addInitScript(() => {
+			const get = chrome.storage.local.get.bind(chrome.storage.local) as (keys: unknown) => Promise<Record<string, unknown>>;
+			let first = true;
+			(chrome.storage.local as { get: unknown }).get = async (keys: unknown) => {
+				const answer = await get(keys);
+				if (first) {
+					first = false;
+					await chrome.storage.local.set({ settings: 'density=all' });
+					await new Promise((resolve) => setTimeout(resolve, 300));
+				}
+				return answer;
+			};
+		});
+		await page.goto(`chrome-extension://${browser.extensionId}/src/options/index.html`);
+		await poll(() => page.getByTestId('problems').count()).toBe(1);
+		expect(await page.getByTestId('problems').textContent()).toContain('The stored settings were not in a form Whose Cloud? understands');
+		await clearStorage(page);
+		await page.close();
+	});
+
 	it('resets each foreign or corrupt value on its own, keeps the valid ones, and names them', async () => {
 		const options = await openOptions();
 		await clearStorage(options);
