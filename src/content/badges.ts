@@ -24,6 +24,7 @@ import { CopyGuard, KEEP_OUT_OF_COPIES } from './copy-guard.ts';
 import { Fights } from './fights.ts';
 import { readEdit } from './page-edit.ts';
 import { layoutBreadth, WIDE_LAYOUT } from './layout-breadth.ts';
+import { withinMarkCap } from './mark-cap.ts';
 import { NearViewport } from './near-viewport.ts';
 import { createHost } from './ours.ts';
 import type { Hit } from './page-scan.ts';
@@ -293,7 +294,7 @@ export class Badges {
 			// Marks too are drawn only near the viewport: every change to a highlight repaints the
 			// page, and its cost grows with the number of ranges (npm run bench:page).
 			const hits = this.deps.index.forBlock(block);
-			this.deps.marks.add(hits.filter((hit) => !this.deps.marks.has(hit) && hit.startNode.isConnected));
+			this.deps.marks.add(withinMarkCap(hits).filter((hit) => !this.deps.marks.has(hit) && hit.startNode.isConnected));
 			this.fights.confirm(block, () => hits.filter((hit) => !this.insertions.has(hit) && hit.endNode.isConnected).map((hit) => hit.endNode), now);
 			const restUntil = this.fights.restingUntil(block, now);
 			if (restUntil) {

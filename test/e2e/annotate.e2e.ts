@@ -160,6 +160,10 @@ customElements.define('long-list', class extends HTMLElement {
 });
 </script></body></html>`;
 
+/** One text node naming a vendor 150 times: more than one node's marks may number (mark-cap.ts). */
+const DENSE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Dense</title></head>
+<body><p id="d" style="font:16px/1.5 serif">${Array.from({ length: 150 }, (_, index) => `Item ${index} runs on ${index % 2 ? 'OVHcloud' : 'Scaleway'}.`).join(' ')}</p></body></html>`;
+
 /** A page that scales itself with CSS zoom on <html>, as some sites do for large screens. */
 /** A column narrower than the labelled style's longest words, in French. */
 const NARROW_PAGE = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Colonne étroite</title></head>
@@ -174,7 +178,7 @@ const XHTML_PAGE = `<?xml version="1.0" encoding="utf-8"?>
 <body><p id="c">Run <b><![CDATA[it on AWS]]></b> and Azure today.</p></body></html>`;
 
 beforeAll(async () => {
-	server = await startServer(0, { '/long.html': ['text/html; charset=utf-8', longPage(false)], '/long-inner.html': ['text/html; charset=utf-8', longPage(true)], '/cdata.xhtml': ['application/xhtml+xml; charset=utf-8', XHTML_PAGE], '/wide.html': ['text/html; charset=utf-8', WIDE_PAGE], '/shadow-list.html': ['text/html; charset=utf-8', SHADOW_LIST_PAGE], '/zoom.html': ['text/html; charset=utf-8', ZOOM_PAGE], '/narrow.html': ['text/html; charset=utf-8', NARROW_PAGE] });
+	server = await startServer(0, { '/long.html': ['text/html; charset=utf-8', longPage(false)], '/long-inner.html': ['text/html; charset=utf-8', longPage(true)], '/cdata.xhtml': ['application/xhtml+xml; charset=utf-8', XHTML_PAGE], '/wide.html': ['text/html; charset=utf-8', WIDE_PAGE], '/shadow-list.html': ['text/html; charset=utf-8', SHADOW_LIST_PAGE], '/zoom.html': ['text/html; charset=utf-8', ZOOM_PAGE], '/narrow.html': ['text/html; charset=utf-8', NARROW_PAGE], '/dense.html': ['text/html; charset=utf-8', DENSE_PAGE] });
 	browser = await launchWithExtension();
 	control = await openExtensionPage(browser, 'src/options/index.html');
 });
@@ -1088,6 +1092,37 @@ describe('very wide pages', () => {
 			while (main.childElementCount > 500) main.lastElementChild!.remove();
 		});
 		await expect.poll(() => countBadges(page, '#w0'), { timeout: 10_000 }).toBe(1);
+		await page.close();
+	});
+});
+
+describe('one text node naming a vendor hundreds of times', () => {
+	it('tints at most a hundred names of the node, yet counts every one, and a name past them still opens its card', async () => {
+		for (const other of browser.context.pages()) if (other !== control) await other.close();
+		const page = await open('/dense.html');
+		const tabId = await tabOf('/dense.html');
+		await expect.poll(() => vendorCounts(tabId), { timeout: 10_000 }).toEqual(['ovhcloud 75', 'scaleway 75']);
+		await expect.poll(() => countBadges(page, '#d'), { timeout: 10_000 }).toBe(2);
+		// Two badges split the node in three: the cap counts per node, so a few more than 100 in all.
+		const marked = await page.evaluate(() => [...CSS.highlights.values()].flatMap((highlight) => [...highlight] as AbstractRange[])
+			.filter((range) => range.startContainer.parentElement?.id === 'd').length);
+		expect(marked).toBeGreaterThanOrEqual(100);
+		expect(marked).toBeLessThanOrEqual(104);
+		// The last name has no tint; resting the pointer on it still opens the card.
+		const point = await page.evaluate(() => {
+			const paragraph = document.getElementById('d')!;
+			const node = paragraph.lastChild as Text;
+			const at = node.data.lastIndexOf('OVHcloud');
+			const range = document.createRange();
+			range.setStart(node, at);
+			range.setEnd(node, at + 8);
+			range.startContainer.parentElement!.scrollIntoView({ block: 'end' });
+			const rect = range.getBoundingClientRect();
+			return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+		});
+		await page.mouse.move(point.x, point.y);
+		await page.mouse.move(point.x + 1, point.y);
+		await expect.poll(() => cardBox(page), { timeout: 5000 }).toBeDefined();
 		await page.close();
 	});
 });
