@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildCompactIndex } from '../core/compact.ts';
 import { createMatcher, type Matcher } from '../core/match/matcher.ts';
 import { dataset } from '../data/index.ts';
@@ -81,5 +81,43 @@ describe('PageScan', () => {
 		(rows.firstChild as Text).appendData(' ');
 		scheduler.runAll();
 		expect(doneWith).toBe(200);
+	});
+
+	describe('step length', () => {
+		afterEach(() => vi.restoreAllMocks());
+
+		it('takes no further block in a step once the step has run its time, however few blocks it read', () => {
+			// Each block's matching "takes" 3 ms of a clock the test moves: two blocks fill a 4 ms step.
+			let now = 0;
+			vi.spyOn(performance, 'now').mockImplementation(() => now);
+			const matcher: Matcher = { ...realMatcher, findCandidates: (text) => {
+				now += 3;
+				return realMatcher.findCandidates(text);
+			} };
+			const timed = new PageScan({ matcher, index, collector: new FlowCollector({ skipCode: true, isOurs: () => false }), scheduler, onHits: (hits) => delivered.push(hits) });
+			document.body.innerHTML = Array.from({ length: 10 }, (_, row) => `<p>Row ${row} runs on AWS.</p>`).join('');
+			timed.scan(document.body);
+			const perStep: number[] = [];
+			while (scheduler.pending > 0) {
+				const before = delivered.flat().length;
+				scheduler.runOne();
+				perStep.push(delivered.flat().length - before);
+			}
+			expect(perStep).toEqual([2, 2, 2, 2, 2, 0]);
+		});
+
+		it('still reads one block per step when a single block runs past the time', () => {
+			let now = 0;
+			vi.spyOn(performance, 'now').mockImplementation(() => now);
+			const matcher: Matcher = { ...realMatcher, findCandidates: (text) => {
+				now += 50;
+				return realMatcher.findCandidates(text);
+			} };
+			const timed = new PageScan({ matcher, index, collector: new FlowCollector({ skipCode: true, isOurs: () => false }), scheduler, onHits: (hits) => delivered.push(hits) });
+			document.body.innerHTML = '<p>One on AWS.</p><p>Two on OVHcloud.</p>';
+			timed.scan(document.body);
+			scheduler.runAll();
+			expect(delivered.map((hits) => hits.length)).toEqual([1, 1]);
+		});
 	});
 });

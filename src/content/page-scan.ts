@@ -58,6 +58,12 @@ interface Deferred {
 
 /** Candidates decided in one go; a rescan with more defers them. */
 const DECIDE_CHUNK = 64;
+/**
+ * A scan step takes no further block once it has run this long. Blocks are
+ * usually small, and the flow count alone kept steps short; but 40 long
+ * paragraphs dense with names made one step of hundreds of milliseconds.
+ */
+const SCAN_STEP_MS = 4;
 
 export class PageScan {
 	private unambiguousOnPage = 0;
@@ -135,7 +141,8 @@ export class PageScan {
 		const here = { deferred: [] as Deferred[], tap };
 		this.options.scheduler.add(() => {
 			const hits: Hit[] = [];
-			for (let count = 0; count < perStep; count++) {
+			const started = performance.now();
+			for (let count = 0; count < perStep && (count === 0 || performance.now() - started < SCAN_STEP_MS); count++) {
 				const next = flows.next();
 				if (next.done) {
 					if (hits.length > 0) this.deliver(hits, tap);
