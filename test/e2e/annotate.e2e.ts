@@ -129,6 +129,25 @@ async function cardBox(page: Page): Promise<{ left: number; top: number; right: 
 	}
 }
 
+/** Focuses the open card's button named `label` (inside a closed shadow root, reached through DevTools' DOM domain). */
+async function focusCardButton(page: Page, label: string): Promise<void> {
+	const cdp = await page.context().newCDPSession(page);
+	try {
+		type DomNode = { nodeId: number; nodeName: string; nodeValue?: string; children?: DomNode[]; shadowRoots?: DomNode[] };
+		const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as unknown as { root: DomNode };
+		let found: DomNode | undefined;
+		const walk = (node: DomNode): void => {
+			if (node.nodeName === 'BUTTON' && node.children?.some((child) => child.nodeValue === label)) found ??= node;
+			for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child);
+		};
+		walk(root);
+		if (!found) throw new Error(`no card button "${label}"`);
+		await cdp.send('DOM.focus', { nodeId: found.nodeId });
+	} finally {
+		await cdp.detach();
+	}
+}
+
 /**
  * A long page: more blocks with mentions than the extension observes at a
  * time (near-viewport.ts), so only the part near the viewport is watched.
@@ -519,6 +538,41 @@ describe('the hover card', () => {
 		await expect.poll(() => topElementAt(page, badge.x + 10, badge.bottom + 40), { timeout: 3000 }).not.toMatch(/^whose-cloud-/);
 		expect(await topElementAt(page, 20, 20)).not.toMatch(/^whose-cloud-/);
 		await page.mouse.move(5, 5);
+	});
+});
+
+describe('hiding badges from the card', () => {
+	it('turns badges off on this site for good, live, leaving the page as it was, and Tab goes on from where the badge was', async () => {
+		for (const other of browser.context.pages()) if (other !== control) await other.close();
+		const page = await open('/integrity.html');
+		await waitFor(() => countBadges(page, '#p1'), (count) => count === 5);
+		const focused = (): Promise<string> => page.evaluate(() => {
+			const active = document.activeElement;
+			if (!active || active === document.body) return 'body';
+			return active.localName.startsWith('whose-cloud-') ? 'ours' : `${active.localName}#${active.id}`;
+		});
+		// The first badge of the page follows "Amazon Web Services", before any link.
+		for (let step = 0; step < 6 && (await focused()) !== 'ours'; step++) await page.keyboard.press('Tab');
+		expect(await focused()).toBe('ours');
+		await page.keyboard.press('Enter');
+		await expect.poll(() => cardBox(page)).toBeDefined();
+		await focusCardButton(page, 'Hide badges on this site');
+		await page.keyboard.press('Enter');
+
+		await expect.poll(() => countBadges(page), { timeout: 5000 }).toBe(0);
+		expect(await page.evaluate(() => [...CSS.highlights.values()].every((highlight) => highlight.size === 0))).toBe(true);
+		expect(await cardBox(page)).toBeUndefined();
+		expect(await page.evaluate(() => window.textNow() === window.original.text)).toBe(true);
+		const host = new URL(server.origin).hostname;
+		expect(await control.evaluate(async () => (await chrome.storage.local.get('settings')).settings)).toMatchObject({ sites: { [host]: false } });
+		// Focus went with the badge (after "Amazon Web Services"); the next Tab goes on from where it
+		// was, to the link that followed it, not back to the top of the page.
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement === document.querySelector('#p1 a'))).toBe(true);
+
+		await setSettings({ sites: {} });
+		await expect.poll(() => countBadges(page, '#p1'), { timeout: 10_000 }).toBe(5);
+		await page.close();
 	});
 });
 
