@@ -61,6 +61,14 @@ describe('boundaries and case', () => {
 		['1&1 IONOS', ['1&1→ionos']],
 		['T‑Systems (non-breaking hyphen)', ['T‑Systems→open-telekom-cloud']],
 		['EC2 instances, not XEC2', ['EC2→aws']],
+		// Scripts without spaces between words: a Latin name touching their characters is a word of its own.
+		['東京リージョンのAWSは', ['AWS→aws']],
+		['OVHcloudのサーバーとMicrosoft Azureを比較', ['OVHcloud→ovhcloud', 'Microsoft Azure→microsoft']],
+		['AWS는 클라우드이고 S3NS와', ['AWS→aws', 'S3NS→s3ns']],
+		['ใช้AWSสำหรับ', ['AWS→aws']],
+		['AWSー', ['AWS→aws']],
+		// Other letters still glue: Greek, Cyrillic, Latin with accents.
+		['AWSα, AWSж, AWSé', []],
 	])('%s', (text, expected) => {
 		expect(found(text)).toEqual(expected);
 	});
@@ -77,7 +85,9 @@ describe('longest match and offerings', () => {
 		['Microsoft Azurex', ['Microsoft→microsoft']],
 		// Letters outside Latin scripts end no name either; the exact check backs off to the shorter one.
 		['Microsoft Azureφ', ['Microsoft→microsoft']],
-		['AWSλ, AWSª and 名AWS名, but AWS» and AWS\u00a0here', ['AWS→aws', 'AWS→aws']],
+		['AWSλ and AWSª, but AWS» and AWS\u00a0here', ['AWS→aws', 'AWS→aws']],
+		// A Chinese or Japanese character ends it, as a space would: those scripts put none between words.
+		['名AWS名 and Microsoft Azureの', ['AWS→aws', 'Microsoft Azure→microsoft']],
 	])('%s', (text, expected) => {
 		expect(found(text)).toEqual(expected);
 	});

@@ -164,8 +164,17 @@ function spellingsOf(alias: PatternAlias): Alternative[] {
 	}
 }
 
+/**
+ * Scripts written without spaces between words (Chinese, Japanese, Thai…) and
+ * Korean, whose particles attach to the word before them: a Latin name
+ * touching one of their characters stands as a word of its own
+ * ("東京リージョンのAWSは", "AWS는", "ใช้AWSสำหรับ").
+ */
+const SPACELESS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}\\u30FC';
+/** A letter, mark, digit or underscore that is not of a spaceless script. */
+const WORD_CLASS = `(?![${SPACELESS}])[\\p{L}\\p{M}\\p{N}_]`;
 /** Characters that continue a word: a match must not be glued to one on either side. */
-export const WORD_CHAR = /[\p{L}\p{M}\p{N}_]/u;
+export const WORD_CHAR = new RegExp(WORD_CLASS, 'u');
 
 interface Group {
 	members: Alternative[];
@@ -258,7 +267,7 @@ function binsOf(groups: readonly Group[]): Group[][] {
 const SURELY_WORD = 'A-Za-z0-9_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0300-\\u036F';
 const compile = (alternation: string): RegExp => new RegExp(`(?:${alternation})(?![${SURELY_WORD}])`, 'g');
 /** The exact twin: Unicode word characters, sticky, run only at a position the fast RegExp found. */
-const compileExact = (alternation: string): RegExp => new RegExp(`(?:${alternation})(?![\\p{L}\\p{M}\\p{N}_])`, 'uy');
+const compileExact = (alternation: string): RegExp => new RegExp(`(?:${alternation})(?!${WORD_CLASS})`, 'uy');
 
 /**
  * Does the fast RegExp's look-ahead need an exact second opinion at `end`?
