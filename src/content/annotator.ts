@@ -7,13 +7,14 @@
 import type { CompactIndex } from '../core/compact.ts';
 import type { Matcher } from '../core/match/matcher.ts';
 import type { Settings } from '../core/settings.ts';
-import { setSite } from '../shared/storage.ts';
+import { forgetSite, setSite, siteChoice } from '../shared/storage.ts';
 import { Badges } from './badges.ts';
 import { HoverCard } from './card.tsx';
 import { FlowCollector, openShadowRoots } from './collect.ts';
 import { HitIndex, HitPlaces } from './hit-index.ts';
 import { rangeOf, watchHighlightHover } from './hover.ts';
 import { Marks } from './marks.ts';
+import { showHiddenNotice } from './notice.ts';
 import { LateHosts } from './late-hosts.ts';
 import { HOST_TAG, isCopyOfOurs, isOurs } from './ours.ts';
 import { PageScan, type Hit } from './page-scan.ts';
@@ -47,7 +48,7 @@ class Activation {
 	private readonly scheduler: Scheduler;
 	private readonly lateHosts: LateHosts;
 
-	constructor(private readonly deps: AnnotatorDeps, readonly settings: Settings, private readonly signal: AbortSignal) {
+	constructor(private readonly deps: AnnotatorDeps, readonly settings: Settings, private readonly signal: AbortSignal, hideOnThisSite: () => void) {
 		const scheduler = createScheduler(signal);
 		this.scheduler = scheduler;
 		this.collector = new FlowCollector({ skipCode: settings.skipCode, isOurs });
@@ -59,7 +60,7 @@ class Activation {
 			// A rescan of every block costs what the first pass did: worth it once a quarter of them changed.
 			hugeAt: () => Math.max(HUGE_MUTATION, this.scan.blocksSeen >> 2),
 		});
-		this.card = new HoverCard(signal, { hideOnThisSite: () => void setSite(deps.host, false) });
+		this.card = new HoverCard(signal, { hideOnThisSite });
 		this.badges = new Badges({
 			index: this.hits,
 			marks: this.marks,
@@ -326,7 +327,7 @@ export class Annotator {
 		controller.signal.addEventListener('abort', () => this.lifetime.removeEventListener('abort', stop), { once: true });
 		this.controller = controller;
 		this.key = annotationKey(settings);
-		this.activation = new Activation(this.deps, settings, controller.signal);
+		this.activation = new Activation(this.deps, settings, controller.signal, () => void this.hideOnThisSite());
 		this.activation.start();
 	}
 
@@ -336,6 +337,17 @@ export class Annotator {
 		this.activation = undefined;
 		this.deps.report.clear();
 		this.deps.report.setActive(false);
+	}
+
+	/**
+	 * The card's "Hide badges on this site": stored for good, which stops this annotation (and the
+	 * card with it); the notice saying so outlives it, and its Undo puts back the previous choice.
+	 */
+	private async hideOnThisSite(): Promise<void> {
+		const site = this.deps.host;
+		const before = await siteChoice(site);
+		await setSite(site, false);
+		showHiddenNotice(this.lifetime, site, () => (before === undefined ? forgetSite(site) : setSite(site, before)));
 	}
 
 	reveal(vendor: string, offering?: string): boolean {

@@ -271,7 +271,7 @@ export class HoverCard {
 					<VendorCardView card={card} headingId={this.headingId} onLegal={(regime) => void send('open-legal', { regime })} />
 				) : <p id={this.headingId}>{t('cardNotFound')}</p>}
 				<div class="bar">
-					<button type="button" class="act" onClick={() => this.actions.hideOnThisSite()}>{t('cardHideSite')}</button>
+					<button type="button" class="act" onClick={() => this.hideOnThisSite()}>{t('cardHideSite')}</button>
 				</div>
 				<button type="button" class="close" aria-label={t('cardClose')} onClick={() => this.close(true)}>×</button>
 			</div>,
@@ -279,6 +279,15 @@ export class HoverCard {
 		);
 		this.ready = true;
 		if (options.takeFocus || this.focusWhenReady) this.focusInside();
+	}
+
+	/**
+	 * Focus goes back to the badge first: when the badge then leaves with all the others, the
+	 * browser's next Tab goes on from where it was, not from the card's place at the end of the page.
+	 */
+	private hideOnThisSite(): void {
+		this.close(true);
+		this.actions.hideOnThisSite();
 	}
 
 	/** Moves focus to the card itself (a dialog with a name); Tab then walks its links and buttons. */

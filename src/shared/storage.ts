@@ -111,6 +111,12 @@ export async function setSite(hostname: string, on: boolean): Promise<SettingsSt
 	return writeSettings({ sites: { ...settings.sites, [siteKey(hostname)]: on } });
 }
 
+/** The user's own choice for a site (true, false), or undefined when it follows the default. */
+export async function siteChoice(hostname: string): Promise<boolean | undefined> {
+	const stored = await browser.storage.local.get(SETTINGS_KEY);
+	return sanitizeSettings(stored[SETTINGS_KEY]).settings.sites[siteKey(hostname)];
+}
+
 /** Forgets the choice for a site, so it follows the default again. */
 export async function forgetSite(hostname: string): Promise<SettingsState> {
 	const { settings } = await readSettingsState();
