@@ -23,6 +23,7 @@ import type { Marks } from './marks.ts';
 import { CopyGuard, KEEP_OUT_OF_COPIES } from './copy-guard.ts';
 import { Fights } from './fights.ts';
 import { readEdit } from './page-edit.ts';
+import { badgeWouldDisturb } from './badge-fit.ts';
 import { layoutBreadth, WIDE_LAYOUT } from './layout-breadth.ts';
 import { withinMarkCap } from './mark-cap.ts';
 import { NearViewport } from './near-viewport.ts';
@@ -76,8 +77,12 @@ const LABEL_GAP = 0.32;
  * The badge is selectable, so that a triple click selects the whole paragraph; copy-guard.ts keeps it
  * out of what is copied.
  */
+/*
+ * `all:initial` would reset the host's white-space to normal, and a badge in a `nowrap` line (a table
+ * cell, a one-line card title) then let the line break at it: the host takes the line's white-space back.
+ */
 const BADGE_CSS = `
-:host{all:initial!important;display:inline!important;font-size:inherit!important;line-height:1!important;margin:0!important;margin-inline-start:.18em!important;vertical-align:baseline!important;position:static!important;visibility:visible!important;opacity:1!important}
+:host{all:initial!important;display:inline!important;font-size:inherit!important;white-space:inherit!important;line-height:1!important;margin:0!important;margin-inline-start:.18em!important;vertical-align:baseline!important;position:static!important;visibility:visible!important;opacity:1!important}
 .b{display:inline-block;box-sizing:border-box;height:1.15em;width:1.3em;border-radius:.3em;font:700 .68em/1 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;
 cursor:help;vertical-align:-.1em;border:1px solid rgba(255,255,255,.55)}
 /* Its words are the extension's (English or French): left to right, set apart from a right-to-left page;
@@ -168,6 +173,8 @@ export class Badges {
 	private readonly queue = new Set<Element>();
 	/** Blocks that got marks only, for their breadth (layout-breadth.ts). */
 	private readonly marksOnly = new Set<Element>();
+	/** Mentions whose badge would change the page's layout (badge-fit.ts): they keep their marks only. */
+	private readonly refused = new WeakSet<Hit>();
 	/** For each ancestor of the blocks, its children and those of its own ancestors, counted once until the page changes (layout-breadth.ts). */
 	private childCounts = new WeakMap<Node, number>();
 	private frame = 0;
@@ -309,12 +316,16 @@ export class Badges {
 				if (hits.length > 0) this.deps.onMarksOnly();
 				continue;
 			}
-			const pending = this.wanted(hits.filter((hit) => hit.startNode.isConnected && hit.endNode.isConnected)).filter((hit) => !this.insertions.has(hit));
+			const pending = this.wanted(hits.filter((hit) => hit.startNode.isConnected && hit.endNode.isConnected)).filter((hit) => !this.insertions.has(hit) && !this.refused.has(hit));
 			// Last first: splitting at a later offset never moves an earlier mention.
 			pending.sort((a, b) => b.mention.start - a.mention.start);
-			for (const hit of pending) {
+			// Every spot is read before any badge goes in: a style read after a change makes the browser
+			// compute styles again, once per badge.
+			const spots = pending.slice(0, Math.max(0, budget)).map((hit) => this.spot(hit));
+			for (let index = 0; index < pending.length; index++) {
 				if (budget-- <= 0) break;
-				this.insert(hit, now);
+				const spot = spots[index];
+				if (spot) this.insert(pending[index]!, spot, now);
 			}
 			if (budget <= 0) break;
 			this.queue.delete(block);
@@ -372,6 +383,8 @@ export class Badges {
 		badge.setAttribute('role', 'button');
 		badge.setAttribute('tabindex', '0');
 		badge.setAttribute('aria-label', accessibleName(hit, this.deps.compact));
+		// Its name is in the extension's language, not the page's: a screen reader reads it with the right voice.
+		badge.lang = currentLang();
 		badge.setAttribute('aria-haspopup', 'dialog');
 		// The letter is the badge's background (badge-glyphs.ts); the labelled style adds words after it.
 		if (this.deps.settings.badgeStyle === 'labelled') {
@@ -419,23 +432,42 @@ export class Badges {
 		}, options);
 	}
 
-	/** `now`: the flush's time, the same for every badge it places (fights.ts counts them as one). */
-	private insert(hit: Hit, now: number): void {
+	/**
+	 * Where the hit's badge would go: after an element (a link, a control, a <ruby>), or into its
+	 * text node (`after` undefined). Undefined when it gets none. Reads only: no DOM change.
+	 */
+	private spot(hit: Hit): { after: Element | undefined } | undefined {
 		const node = hit.endNode;
 		const at = hit.endOffset;
-		if (!node.parentNode || at <= 0 || at > node.data.length) return;
+		const parent = node.parentElement;
+		if (!parent || at <= 0 || at > node.data.length) return undefined;
 		// Made editable since it was read (the rescan that drops it is on its way): a badge there would be saved with the text.
-		if (node.parentElement?.isContentEditable) return;
+		if (parent.isContentEditable) return undefined;
 		// Inside a link the badge goes right after the link: no nested controls, no split needed.
-		const control = node.parentElement?.closest(INTERACTIVE);
+		const control = parent.closest(INTERACTIVE);
 		// A control around the whole block (a link around a card's heading, a clickable box): a badge
 		// after it would sit apart from the name, and one inside would be part of the control (a middle
 		// click on it opened the link; its label read the badge's). The name keeps its mark and its card.
-		if (control && (control === hit.block || control.contains(hit.block))) return;
+		if (control && (control === hit.block || control.contains(hit.block))) return undefined;
 		// After a <ruby> too: inside its base, the badge became part of the text its annotation is centred over.
-		const after = control ?? node.parentElement?.closest('ruby');
+		const outer = control ?? parent.closest('ruby');
+		const after = outer && (outer === hit.block || hit.block.contains(outer)) ? outer : undefined;
+		const into = after ? after.parentElement : parent;
+		if (!into) return undefined;
+		// A badge that would change how the page looks (badge-fit.ts): the name keeps its mark and card.
+		if (badgeWouldDisturb(into, hit.block, after)) {
+			this.refused.add(hit);
+			this.deps.onMarksOnly();
+			return undefined;
+		}
+		return { after };
+	}
+
+	/** `now`: the flush's time, the same for every badge it places (fights.ts counts them as one). */
+	private insert(hit: Hit, spot: { after: Element | undefined }, now: number): void {
 		const host = this.createHost(hit);
-		if (after && (after === hit.block || hit.block.contains(after))) {
+		const after = spot.after;
+		if (after) {
 			this.deps.quietly(() => after.after(host));
 			this.insertions.set(hit, { hit, host, head: undefined, tail: undefined, placedAt: now, parent: hit.block.parentElement, text: '' });
 			return;

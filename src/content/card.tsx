@@ -259,6 +259,10 @@ export class HoverCard {
 		if (this.host && this.host.parentNode !== container) container.append(this.host);
 		this.current = { hit, anchor, ...(options.focusBack ? { focusBack: options.focusBack } : {}) };
 		this.ready = false;
+		// The card speaks the extension's language, left to right, on any page: `all:initial` on the host
+		// resets neither the page's direction nor its language (an Arabic page had the card right-aligned).
+		panel.lang = currentLang();
+		panel.dir = 'ltr';
 		render(<p class="loading">{t('cardLoading')}</p>, panel);
 		if (!this.isOpen()) panel.showPopover();
 		this.follow(anchor, panel);

@@ -9,7 +9,7 @@
  * hiding just stopped, and goes after a few seconds (not while the pointer or
  * focus is in it), on Escape, on its close button, or with Undo.
  */
-import { t } from '../shared/i18n.ts';
+import { currentLang, t } from '../shared/i18n.ts';
 import { adoptStyles } from './card.tsx';
 import { createHost } from './ours.ts';
 
@@ -49,6 +49,9 @@ export function showHiddenNotice(signal: AbortSignal, site: string, undo: () => 
 	// The top layer: above the page's own stacking and its modal dialogs' backdrops.
 	notice.setAttribute('popover', 'manual');
 	notice.setAttribute('role', 'status');
+	// The extension's language and direction, not the page's (see card.tsx).
+	notice.lang = currentLang();
+	notice.dir = 'ltr';
 	const words = document.createElement('p');
 	const undoButton = document.createElement('button');
 	undoButton.type = 'button';

@@ -1249,6 +1249,50 @@ describe('one text node naming a vendor hundreds of times', () => {
 	});
 });
 
+describe('layouts a badge would change', () => {
+	it('gives no badge where one would move the page\'s text, keeps those names marked, and keeps nowrap lines whole', async () => {
+		const page = await open('/layouts.html');
+		await expect.poll(() => countBadges(page, '#plain'), { timeout: 10_000 }).toBe(1);
+		await expect.poll(() => countBadges(page, '#rtl'), { timeout: 10_000 }).toBe(1);
+		await expect.poll(() => countBadges(page, '#cell'), { timeout: 10_000 }).toBe(1);
+		// Flex and grid items, block links, cut text, a font-size 0 row: marks only.
+		for (const id of ['row', 'grid', 'menu', 'ellipsis', 'clamp', 'box', 'gapless']) expect(await countBadges(page, `#${id}`), id).toBe(0);
+		const marked = await page.evaluate(() => {
+			const ids = new Set<string>();
+			for (const highlight of CSS.highlights.values()) {
+				for (const range of highlight as unknown as Iterable<AbstractRange>) {
+					const id = range.startContainer.parentElement?.closest('[id]')?.id;
+					if (id) ids.add(id);
+				}
+			}
+			return [...ids].sort();
+		});
+		expect(marked).toEqual(expect.arrayContaining(['box', 'cell', 'clamp', 'ellipsis', 'grid', 'plain', 'row', 'rtl']));
+		// A badge in a nowrap cell keeps the cell on one line.
+		expect(await page.evaluate(() => {
+			const cell = document.getElementById('cell')!;
+			return cell.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(cell).lineHeight);
+		})).toBe(true);
+		// The card on a right-to-left page reads left to right, in the extension's language.
+		const badge = await firstBadgeBox(page, '#rtl');
+		await page.mouse.move(badge.x, badge.y);
+		await expect.poll(() => cardBox(page)).toBeDefined();
+		const panel = await withPiercedTree(page, async (root, cdp) => {
+			const node = findNode(root, (item) => item.attributes?.includes('popover') === true && item.attributes[item.attributes.indexOf('class') + 1] === 'panel');
+			const { object } = (await cdp.send('DOM.resolveNode', { nodeId: node!.nodeId })) as { object: { objectId: string } };
+			const { result } = (await cdp.send('Runtime.callFunctionOn', {
+				objectId: object.objectId,
+				returnByValue: true,
+				functionDeclaration: 'function () { return { direction: getComputedStyle(this).direction, lang: this.lang }; }',
+			})) as { result: { value: { direction: string; lang: string } } };
+			return result.value;
+		});
+		expect(panel).toEqual({ direction: 'ltr', lang: 'en' });
+		await page.mouse.move(5, 5);
+		await page.close();
+	});
+});
+
 describe('XHTML pages', () => {
 	it('puts each badge right after its name when the paragraph holds a CDATA section', async () => {
 		const page = await open('/cdata.xhtml');
@@ -1553,7 +1597,7 @@ describe('privacy', () => {
 		const outside = browser.requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith(frameOrigin) && !url.startsWith('chrome-extension://') && !url.startsWith('data:'));
 		expect(outside).toEqual([]);
 		// The extension itself fetched nothing from the test server either: only the pages and the frame.
-		const extra = server.requests.filter((path) => !/^\/(integrity|live|fighting|search|page-edits|frames|long|long-inner|wide|zoom|narrow|dense|shadow-list|components|components-late|editable-later|dialog|controls|frame|cross-frame|slow-sandboxed-top|strict\.csp)\.html(\?.*)?$|^\/release-slow-top$|^\/cdata\.xhtml$|^\/favicon\.ico$/.test(path));
+		const extra = server.requests.filter((path) => !/^\/(integrity|live|fighting|search|page-edits|frames|long|long-inner|wide|zoom|narrow|dense|layouts|shadow-list|components|components-late|editable-later|dialog|controls|frame|cross-frame|slow-sandboxed-top|strict\.csp)\.html(\?.*)?$|^\/release-slow-top$|^\/cdata\.xhtml$|^\/favicon\.ico$/.test(path));
 		expect(extra).toEqual([]);
 	});
 });
