@@ -130,6 +130,19 @@ interface Insertion {
 	text: string;
 }
 
+/**
+ * The root a Vue 3 app mounts in (Vue marks it). Vue makes a template's
+ * static part once and then copies the first mounted copy node by node, up
+ * to the last node it knows: a text node we split there ends with our half,
+ * so every copy lost the words after the name, for good (a helper's review,
+ * Vue 3.5 with a compiled template, new list rows). Inside one, a badge goes
+ * after the whole text node, never splitting it; when more than VUE_TAIL_MAX
+ * characters follow the name there, the badge would sit too far from it, and
+ * the name keeps its mark only.
+ */
+const VUE_APP = '[data-v-app]';
+const VUE_TAIL_MAX = 80;
+
 /** A badge inside these would be a control nested in a control, and a click on it would follow the link. */
 const INTERACTIVE = 'a[href], button, summary, label, select, [role="link"], [role="button"], [role="tab"], [role="menuitem"]';
 
@@ -436,7 +449,7 @@ export class Badges {
 	 * Where the hit's badge would go: after an element (a link, a control, a <ruby>), or into its
 	 * text node (`after` undefined). Undefined when it gets none. Reads only: no DOM change.
 	 */
-	private spot(hit: Hit): { after: Element | undefined } | undefined {
+	private spot(hit: Hit): { after: ChildNode | undefined } | undefined {
 		const node = hit.endNode;
 		const at = hit.endOffset;
 		const parent = node.parentElement;
@@ -451,20 +464,28 @@ export class Badges {
 		if (control && (control === hit.block || control.contains(hit.block))) return undefined;
 		// After a <ruby> too: inside its base, the badge became part of the text its annotation is centred over.
 		const outer = control ?? parent.closest('ruby');
-		const after = outer && (outer === hit.block || hit.block.contains(outer)) ? outer : undefined;
+		let after: ChildNode | undefined = outer && (outer === hit.block || hit.block.contains(outer)) ? outer : undefined;
 		const into = after ? after.parentElement : parent;
 		if (!into) return undefined;
-		// A badge that would change how the page looks (badge-fit.ts): the name keeps its mark and card.
-		if (badgeWouldDisturb(into, hit.block, after)) {
-			this.refused.add(hit);
-			this.deps.onMarksOnly();
-			return undefined;
+		// In a Vue app, after the whole text node, or none (see VUE_APP).
+		if (!after && at < node.data.length && parent.closest(VUE_APP)) {
+			if (node.data.length - at > VUE_TAIL_MAX) return this.refuse(hit);
+			after = node;
 		}
+		// A badge that would change how the page looks (badge-fit.ts).
+		if (badgeWouldDisturb(into, hit.block, after instanceof Element ? after : undefined)) return this.refuse(hit);
 		return { after };
 	}
 
+	/** No badge for this mention, for good: it keeps its mark and its card, and the popup says some names have no badge. */
+	private refuse(hit: Hit): undefined {
+		this.refused.add(hit);
+		this.deps.onMarksOnly();
+		return undefined;
+	}
+
 	/** `now`: the flush's time, the same for every badge it places (fights.ts counts them as one). */
-	private insert(hit: Hit, spot: { after: Element | undefined }, now: number): void {
+	private insert(hit: Hit, spot: { after: ChildNode | undefined }, now: number): void {
 		const host = this.createHost(hit);
 		const after = spot.after;
 		if (after) {

@@ -203,6 +203,28 @@ customElements.define('long-list', class extends HTMLElement {
 const DENSE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Dense</title></head>
 <body><p id="d" style="font:16px/1.5 serif">${Array.from({ length: 150 }, (_, index) => `Item ${index} runs on ${index % 2 ? 'OVHcloud' : 'Scaleway'}.`).join(' ')}</p></body></html>`;
 
+/**
+ * What Vue 3 does with a compiled template's static part (runtime-dom insertStaticContent): a new row
+ * copies the first row's nodes one sibling at a time, from the part's first node up to its last, as
+ * it knew them. The root carries the attribute Vue puts on the element an app is mounted in.
+ */
+const VUE_STATIC_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Vue-like static copies</title></head>
+<body><div id="app" data-v-app=""><ul id="rows"><li><b>1.</b> <a href="#one">one</a>, all stored on OVHcloud in Roubaix.</li></ul>
+<p id="long">Static text that goes on: we keep everything on OVHcloud, and then this sentence runs on for much longer than a badge could sit away from its name.</p></div>
+<script>
+	const first = document.querySelector('#rows li');
+	const start = first.firstChild;
+	const end = first.lastChild;
+	window.addRow = () => {
+		const row = document.createElement('li');
+		for (let node = start; ; node = node.nextSibling) {
+			row.appendChild(node.cloneNode(true));
+			if (node === end || !node.nextSibling) break;
+		}
+		document.getElementById('rows').append(row);
+	};
+</script></body></html>`;
+
 /** A page that scales itself with CSS zoom on <html>, as some sites do for large screens. */
 /** A column narrower than the labelled style's longest words, in French. */
 const NARROW_PAGE = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Colonne étroite</title></head>
@@ -217,7 +239,7 @@ const XHTML_PAGE = `<?xml version="1.0" encoding="utf-8"?>
 <body><p id="c">Run <b><![CDATA[it on AWS]]></b> and Azure today.</p></body></html>`;
 
 beforeAll(async () => {
-	server = await startServer(0, { '/long.html': ['text/html; charset=utf-8', longPage(false)], '/long-inner.html': ['text/html; charset=utf-8', longPage(true)], '/cdata.xhtml': ['application/xhtml+xml; charset=utf-8', XHTML_PAGE], '/wide.html': ['text/html; charset=utf-8', WIDE_PAGE], '/shadow-list.html': ['text/html; charset=utf-8', SHADOW_LIST_PAGE], '/zoom.html': ['text/html; charset=utf-8', ZOOM_PAGE], '/narrow.html': ['text/html; charset=utf-8', NARROW_PAGE], '/dense.html': ['text/html; charset=utf-8', DENSE_PAGE] });
+	server = await startServer(0, { '/long.html': ['text/html; charset=utf-8', longPage(false)], '/long-inner.html': ['text/html; charset=utf-8', longPage(true)], '/cdata.xhtml': ['application/xhtml+xml; charset=utf-8', XHTML_PAGE], '/wide.html': ['text/html; charset=utf-8', WIDE_PAGE], '/shadow-list.html': ['text/html; charset=utf-8', SHADOW_LIST_PAGE], '/zoom.html': ['text/html; charset=utf-8', ZOOM_PAGE], '/narrow.html': ['text/html; charset=utf-8', NARROW_PAGE], '/dense.html': ['text/html; charset=utf-8', DENSE_PAGE], '/vue-static.html': ['text/html; charset=utf-8', VUE_STATIC_PAGE] });
 	browser = await launchWithExtension();
 	control = await openExtensionPage(browser, 'src/options/index.html');
 });
@@ -1293,6 +1315,24 @@ describe('layouts a badge would change', () => {
 	});
 });
 
+describe('a Vue app copying the first copy of its static nodes', () => {
+	it('badges after the whole text node, so every copy keeps all its words; a name far from its node\'s end keeps its mark only', async () => {
+		const page = await open('/vue-static.html');
+		await expect.poll(() => countBadges(page, '#rows'), { timeout: 10_000 }).toBe(1);
+		// The badge follows the text node: no split.
+		expect(await page.evaluate(() => document.querySelector('#rows li')!.lastChild!.nodeType === Node.ELEMENT_NODE)).toBe(true);
+		await page.evaluate(() => {
+			window.addRow();
+			window.addRow();
+		});
+		const rows = (): Promise<string[]> => page.evaluate(() => [...document.querySelectorAll('#rows li')].map((row) => row.textContent!));
+		await expect.poll(rows).toEqual(Array.from({ length: 3 }, () => '1. one, all stored on OVHcloud in Roubaix.'));
+		expect(await countBadges(page, '#long')).toBe(0);
+		expect(await page.evaluate(() => (document.getElementById('long')!.firstChild as Text).data.endsWith('from its name.'))).toBe(true);
+		await page.close();
+	});
+});
+
 describe('XHTML pages', () => {
 	it('puts each badge right after its name when the paragraph holds a CDATA section', async () => {
 		const page = await open('/cdata.xhtml');
@@ -1597,7 +1637,7 @@ describe('privacy', () => {
 		const outside = browser.requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith(frameOrigin) && !url.startsWith('chrome-extension://') && !url.startsWith('data:'));
 		expect(outside).toEqual([]);
 		// The extension itself fetched nothing from the test server either: only the pages and the frame.
-		const extra = server.requests.filter((path) => !/^\/(integrity|live|fighting|search|page-edits|frames|long|long-inner|wide|zoom|narrow|dense|layouts|shadow-list|components|components-late|editable-later|dialog|controls|frame|cross-frame|slow-sandboxed-top|strict\.csp)\.html(\?.*)?$|^\/release-slow-top$|^\/cdata\.xhtml$|^\/favicon\.ico$/.test(path));
+		const extra = server.requests.filter((path) => !/^\/(integrity|live|fighting|search|page-edits|frames|long|long-inner|wide|zoom|narrow|dense|layouts|vue-static|shadow-list|components|components-late|editable-later|dialog|controls|frame|cross-frame|slow-sandboxed-top|strict\.csp)\.html(\?.*)?$|^\/release-slow-top$|^\/cdata\.xhtml$|^\/favicon\.ico$/.test(path));
 		expect(extra).toEqual([]);
 	});
 });
@@ -1608,6 +1648,7 @@ declare global {
 		textNow(): string;
 		domRestored(): { sameHtml: boolean; sameNodes: boolean; sameCount: boolean };
 		appendMore(count: number): void;
+		addRow(): void;
 		updateInPlace(): void;
 		wrapFirstText(): void;
 		wrapAndRewrite(): void;
