@@ -80,9 +80,13 @@ const LABEL_GAP = 0.32;
 /*
  * `all:initial` would reset the host's white-space to normal, and a badge in a `nowrap` line (a table
  * cell, a one-line card title) then let the line break at it: the host takes the line's white-space back.
+ * A word joiner in generated content ties the badge to the name before it: a line may break before
+ * a box, and a badge after a name that ended a line started the next line alone. Generated content
+ * is neither copied nor selected, and a zero-width joiner does not stop find-in-page (tested).
  */
 const BADGE_CSS = `
 :host{all:initial!important;display:inline!important;font-size:inherit!important;white-space:inherit!important;line-height:1!important;margin:0!important;margin-inline-start:.18em!important;vertical-align:baseline!important;position:static!important;visibility:visible!important;opacity:1!important}
+:host::before{content:"\\2060"}
 .b{display:inline-block;box-sizing:border-box;height:1.15em;width:1.3em;border-radius:.3em;font:700 .68em/1 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;
 cursor:help;vertical-align:-.1em;border:1px solid rgba(255,255,255,.55)}
 /* Its words are the extension's (English or French): left to right, set apart from a right-to-left page;

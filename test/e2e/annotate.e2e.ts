@@ -1294,6 +1294,16 @@ describe('layouts a badge would change', () => {
 		expect(marked).toEqual(expect.arrayContaining(['box', 'cell', 'clamp', 'ellipsis', 'grid', 'plain', 'row', 'rtl']));
 		// The popup's report says some names have no badge.
 		await expect.poll(async () => (await sendFrom<{ marksOnly?: boolean } | null>(control, 'tab-report', { tabId }))?.marksOnly, { timeout: 5000 }).toBe(true);
+		// A name that ends a line takes its badge along: the badge never starts the next line alone.
+		await expect.poll(() => countBadges(page, '#wrap'), { timeout: 10_000 }).toBe(1);
+		expect(await page.evaluate(() => {
+			const paragraph = document.getElementById('wrap')!;
+			const host = [...paragraph.querySelectorAll('*')].find((element) => element.localName.startsWith('whose-cloud-'))!;
+			const name = document.createRange();
+			name.setStart(paragraph.firstChild!, 7);
+			name.setEnd(paragraph.firstChild!, 10);
+			return Math.abs(host.getBoundingClientRect().top - name.getBoundingClientRect().top) < 8;
+		})).toBe(true);
 		// A badge in a nowrap cell keeps the cell on one line.
 		expect(await page.evaluate(() => {
 			const cell = document.getElementById('cell')!;
