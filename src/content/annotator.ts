@@ -14,7 +14,7 @@ import { FlowCollector, openShadowRoots } from './collect.ts';
 import { HitIndex, HitPlaces } from './hit-index.ts';
 import { rangeOf, watchHighlightHover } from './hover.ts';
 import { Marks } from './marks.ts';
-import { showHiddenNotice } from './notice.ts';
+import { closeHiddenNotice, showHiddenNotice } from './notice.ts';
 import { LateHosts } from './late-hosts.ts';
 import { HOST_TAG, isCopyOfOurs, isOurs } from './ours.ts';
 import { PageScan, type Hit } from './page-scan.ts';
@@ -48,7 +48,7 @@ class Activation {
 	private readonly scheduler: Scheduler;
 	private readonly lateHosts: LateHosts;
 
-	constructor(private readonly deps: AnnotatorDeps, readonly settings: Settings, private readonly signal: AbortSignal, hideOnThisSite: () => void) {
+	constructor(private readonly deps: AnnotatorDeps, readonly settings: Settings, private readonly signal: AbortSignal, hideOnThisSite: (container: Element) => void) {
 		const scheduler = createScheduler(signal);
 		this.scheduler = scheduler;
 		this.collector = new FlowCollector({ skipCode: settings.skipCode, isOurs });
@@ -327,7 +327,11 @@ export class Annotator {
 		controller.signal.addEventListener('abort', () => this.lifetime.removeEventListener('abort', stop), { once: true });
 		this.controller = controller;
 		this.key = annotationKey(settings);
-		this.activation = new Activation(this.deps, settings, controller.signal, () => void this.hideOnThisSite());
+		// A notice still saying badges are hidden would be wrong now, and its Undo would undo this.
+		closeHiddenNotice();
+		this.activation = new Activation(this.deps, settings, controller.signal, (container) => {
+			this.hideOnThisSite(container).catch((error: unknown) => console.error('Whose Cloud?: could not hide badges on this site', error));
+		});
 		this.activation.start();
 	}
 
@@ -343,11 +347,11 @@ export class Annotator {
 	 * The card's "Hide badges on this site": stored for good, which stops this annotation (and the
 	 * card with it); the notice saying so outlives it, and its Undo puts back the previous choice.
 	 */
-	private async hideOnThisSite(): Promise<void> {
+	private async hideOnThisSite(container: Element): Promise<void> {
 		const site = this.deps.host;
 		const before = await siteChoice(site);
 		await setSite(site, false);
-		showHiddenNotice(this.lifetime, site, () => (before === undefined ? forgetSite(site) : setSite(site, before)));
+		showHiddenNotice(this.lifetime, container, site, () => (before === undefined ? forgetSite(site) : setSite(site, before)));
 	}
 
 	reveal(vendor: string, offering?: string): boolean {

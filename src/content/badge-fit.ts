@@ -3,20 +3,22 @@
  * looks, so the name keeps its mark (and its card, on hover) and gets no
  * badge. Found in a review on real layouts (each: page without us, with us):
  *
- * - a flex or grid container's own text: every child is an item of its own,
- *   so the badge became one, split from its name ("Hosted on AWS" | badge |
- *   " in Frankfurt", 87 px apart under `space-between`), and in a grid the
- *   rest of the row moved to a new one;
+ * - a flex or grid container's own text (its shadow tree's, for a slotted
+ *   text): every child is an item of its own, so the badge became one, split
+ *   from its name ("Hosted on AWS" | badge | " in Frankfurt", 87 px apart
+ *   under `space-between`), and in a grid the rest of the row moved;
  * - after a link or control laid out as a block (menus, card links): the
  *   badge took a line of its own, a four-entry menu grew from 150 to 246 px;
- * - text cut to fit (`-webkit-line-clamp`, an ellipsis, a clipping box of
- *   fixed height): the badge pushed the page's last words behind the cut, and
- *   one in the hidden part, reached with Tab, scrolled the page's box for good;
+ * - text cut to fit (`-webkit-line-clamp`, an ellipsis, a box that clips its
+ *   overflow and overflows): the badge pushed the page's last words behind
+ *   the cut, and one in the hidden part, reached with Tab, scrolled the box
+ *   for good;
  * - a `font-size: 0` container (a common way to close gaps between inline
  *   items): the badge showed as a dot yet took focus.
  *
- * Only computed styles are read, never geometry: asking for a box's size
- * right after inserting badges would make the browser lay out the page.
+ * Styles are read, and a box's size only where it clips its overflow with
+ * nothing else to tell a cut (below), for every badge of a frame before any
+ * goes in: a read after a change makes the browser compute it all again.
  */
 
 /** Smaller than this, a badge (sized in the text's em) cannot be seen. */
@@ -24,37 +26,53 @@ const MIN_FONT_PX = 4;
 
 const isInlineLevel = (display: string): boolean => display.startsWith('inline') || display === 'ruby' || display === 'contents';
 const makesItems = (display: string): boolean => display.includes('flex') || display.includes('grid');
-
 const clips = (overflow: string): boolean => overflow === 'hidden' || overflow === 'clip';
 
 /**
- * Text in a paragraph-level box that clips its overflow: a line clamp, an ellipsis, or a box of
- * fixed size (`overflow: hidden; height: 1.5em`), which only its geometry would tell apart from a
- * box that merely contains floats; both are taken as cut. (A scrolling box is not: the reader
- * scrolls it, and focus may too.)
+ * Does this box cut its text? A line clamp does. A box that clips its overflow
+ * does with an ellipsis, on one line or below a maximum height; otherwise it
+ * may only be containing floats (MediaWiki's headings, Bootstrap's
+ * `.media-body`, a list item beside a floated picture), and only its size
+ * tells: cut when its content overflows it now.
  */
-function cutsText(style: CSSStyleDeclaration): boolean {
+function cutsText(element: Element, style: CSSStyleDeclaration): boolean {
 	const clamp = style.getPropertyValue('-webkit-line-clamp');
 	if (clamp !== '' && clamp !== 'none') return true;
-	return clips(style.overflowX) || clips(style.overflowY);
+	if (!clips(style.overflowX) && !clips(style.overflowY)) return false;
+	// Overflow does nothing on an inline box.
+	if (style.display === 'inline') return false;
+	if (style.textOverflow === 'ellipsis' || style.whiteSpace === 'nowrap' || style.maxHeight !== 'none') return true;
+	return element.scrollHeight > element.clientHeight + 1 || element.scrollWidth > element.clientWidth + 1;
+}
+
+/** The element that lays `child` out: through the slot it is assigned to, and past `display: contents`. */
+function layoutParent(child: Element | Text, view: Window): Element | null {
+	let element: Element | null = child.assignedSlot ?? child.parentElement;
+	for (let guard = 0; element && guard < 32 && view.getComputedStyle(element).display === 'contents'; guard++) {
+		const root = element.parentNode;
+		element = element.assignedSlot ?? element.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
+	}
+	return element;
 }
 
 /**
- * Would a badge inserted into `parent` (after `after`, a link or control, when
- * given) change the page's layout? `block` is the paragraph the name is read in:
- * the walk for cut text goes no higher.
+ * Would a badge inserted into `parent`, right after `next` (the name's text
+ * node, or the link or control `after` it goes after), change the page's
+ * layout? `block` is the paragraph the name is read in: the walk for cut text
+ * goes no higher.
  */
-export function badgeWouldDisturb(parent: Element, block: Element, after?: Element): boolean {
+export function badgeWouldDisturb(parent: Element, block: Element, next: ChildNode, after?: Element): boolean {
 	const view = parent.ownerDocument.defaultView;
 	if (!view) return false;
 	const style = view.getComputedStyle(parent);
-	if (makesItems(style.display)) return true;
 	if (parseFloat(style.fontSize) < MIN_FONT_PX) return true;
+	const layout = next instanceof Element || next instanceof Text ? layoutParent(next, view) : parent;
+	if (layout && makesItems((layout === parent ? style : view.getComputedStyle(layout)).display)) return true;
 	if (after && !isInlineLevel(view.getComputedStyle(after).display)) return true;
-	if (cutsText(style)) return true;
+	if (cutsText(parent, style)) return true;
 	// Up to the paragraph, when the badge goes inside it: the cut is set on the box whose lines it clips.
 	for (let element = parent.parentElement; element && parent !== block && block.contains(element); element = element.parentElement) {
-		if (cutsText(view.getComputedStyle(element))) return true;
+		if (cutsText(element, view.getComputedStyle(element))) return true;
 	}
 	return false;
 }

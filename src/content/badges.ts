@@ -314,6 +314,7 @@ export class Badges {
 	private flush(): void {
 		let budget = BADGES_PER_FRAME;
 		const now = performance.now();
+		const planned: Array<[Hit, { after: ChildNode | undefined }]> = [];
 		for (const block of this.queue) {
 			// Marks too are drawn only near the viewport: every change to a highlight repaints the
 			// page, and its cost grows with the number of ranges (npm run bench:page).
@@ -336,17 +337,17 @@ export class Badges {
 			const pending = this.wanted(hits.filter((hit) => hit.startNode.isConnected && hit.endNode.isConnected)).filter((hit) => !this.insertions.has(hit) && !this.refused.has(hit));
 			// Last first: splitting at a later offset never moves an earlier mention.
 			pending.sort((a, b) => b.mention.start - a.mention.start);
-			// Every spot is read before any badge goes in: a style read after a change makes the browser
-			// compute styles again, once per badge.
-			const spots = pending.slice(0, Math.max(0, budget)).map((hit) => this.spot(hit));
-			for (let index = 0; index < pending.length; index++) {
+			for (const hit of pending) {
 				if (budget-- <= 0) break;
-				const spot = spots[index];
-				if (spot) this.insert(pending[index]!, spot, now);
+				const spot = this.spot(hit);
+				if (spot) planned.push([hit, spot]);
 			}
 			if (budget <= 0) break;
 			this.queue.delete(block);
 		}
+		// Every spot of the frame is read before any badge goes in: a style or size read after a change
+		// makes the browser compute styles (or lay out) again, once per block.
+		for (const [hit, spot] of planned) this.insert(hit, spot, now);
 		this.schedule();
 	}
 
@@ -477,7 +478,7 @@ export class Badges {
 			after = node;
 		}
 		// A badge that would change how the page looks (badge-fit.ts).
-		if (badgeWouldDisturb(into, hit.block, after instanceof Element ? after : undefined)) return this.refuse(hit);
+		if (badgeWouldDisturb(into, hit.block, after ?? node, after instanceof Element ? after : undefined)) return this.refuse(hit);
 		return { after };
 	}
 

@@ -59,7 +59,8 @@ export function adoptStyles(root: ShadowRoot, css: string): void {
 }
 
 export interface CardActions {
-	hideOnThisSite(): void;
+	/** `container`: where the card was (a page's open modal dialog, or the document), for what says it was done. */
+	hideOnThisSite(container: Element): void;
 }
 
 /**
@@ -290,8 +291,9 @@ export class HoverCard {
 	 * browser's next Tab goes on from where it was, not from the card's place at the end of the page.
 	 */
 	private hideOnThisSite(): void {
+		const container = this.host?.parentElement ?? document.documentElement;
 		this.close(true);
-		this.actions.hideOnThisSite();
+		this.actions.hideOnThisSite(container);
 	}
 
 	/** Moves focus to the card itself (a dialog with a name); Tab then walks its links and buttons. */

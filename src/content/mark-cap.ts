@@ -6,7 +6,9 @@
  * made every paint of it cost tens of milliseconds: one frame of 138 ms, 73 of
  * them paint. A hundred ranges on a node cost about a millisecond per paint.
  * Names past the cap keep their badges (by the density setting), their card on
- * hover and their count in the report; only the tint is left out.
+ * hover and their count in the report; only the tint is left out. Each badge
+ * splits the node, and each part counts on its own: with a badge on every
+ * name (density "all"), every name ends up tinted, one range per part.
  */
 export const MARKS_PER_TEXT_NODE = 100;
 

@@ -37,8 +37,17 @@ button{background:#2a2f3a;color:#e8eaf0;border-color:#6b7385}button.close{backgr
 
 let closeShown: (() => void) | undefined;
 
-/** Says badges are now hidden on `site`; `undo` puts the reader's previous choice back. */
-export function showHiddenNotice(signal: AbortSignal, site: string, undo: () => Promise<unknown>): void {
+/** Takes the notice away, if one shows: badges are back, so it no longer holds. */
+export function closeHiddenNotice(): void {
+	closeShown?.();
+}
+
+/**
+ * Says badges are now hidden on `site`; `undo` puts the reader's previous choice back.
+ * `container`: where the card was. In a page's open modal dialog everything outside is inert,
+ * a popover in the top layer included, so the notice goes in the dialog too.
+ */
+export function showHiddenNotice(signal: AbortSignal, container: Element, site: string, undo: () => Promise<unknown>): void {
 	closeShown?.();
 	if (signal.aborted) return;
 	const host = createHost();
@@ -48,11 +57,12 @@ export function showHiddenNotice(signal: AbortSignal, site: string, undo: () => 
 	notice.className = 'notice';
 	// The top layer: above the page's own stacking and its modal dialogs' backdrops.
 	notice.setAttribute('popover', 'manual');
-	notice.setAttribute('role', 'status');
 	// The extension's language and direction, not the page's (see card.tsx).
 	notice.lang = currentLang();
 	notice.dir = 'ltr';
+	// Only the words are the live region: a whole region is read at once, its buttons' names too.
 	const words = document.createElement('p');
+	words.setAttribute('role', 'status');
 	const undoButton = document.createElement('button');
 	undoButton.type = 'button';
 	undoButton.textContent = t('noticeUndo');
@@ -98,10 +108,15 @@ export function showHiddenNotice(signal: AbortSignal, site: string, undo: () => 
 		event.preventDefault();
 		close();
 	}, options);
+	// Focus stays where the badge was, not in the notice: Escape there closes it too. The key stays the
+	// page's as well (its own dialog may close on it): a notice gone is no harm.
+	document.addEventListener('keydown', (event) => {
+		if (event.key === 'Escape') close();
+	}, { ...options, capture: true });
 	notice.addEventListener('pointerleave', () => closeLater(AFTER_LEAVING_MS), options);
 	notice.addEventListener('focusout', () => closeLater(AFTER_LEAVING_MS), options);
 
-	document.documentElement.append(host);
+	(container.isConnected ? container : document.documentElement).append(host);
 	notice.showPopover();
 	setTimeout(() => {
 		if (!closed) words.textContent = t('noticeHidden', site);

@@ -67,6 +67,10 @@ describe('boundaries and case', () => {
 		['AWS는 클라우드이고 S3NS와', ['AWS→aws', 'S3NS→s3ns']],
 		['ใช้AWSสำหรับ', ['AWS→aws']],
 		['AWSー', ['AWS→aws']],
+		// An address elsewhere in such a sentence is not the name's.
+		['お問い合わせはinfo@example.jpまで。東京リージョンのAWSは', ['AWS→aws']],
+		['詳細はhttps://example.jp/guideを参照。AWSは', ['AWS→aws']],
+		['https://example.jp/AWS は住所', []],
 		// Other letters still glue: Greek, Cyrillic, Latin with accents.
 		['AWSα, AWSж, AWSé', []],
 	])('%s', (text, expected) => {

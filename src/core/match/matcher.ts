@@ -82,11 +82,20 @@ function wordCharBefore(text: string, index: number): boolean {
 /** How far to look for the ends of the run of text a name sits in: a URL longer than this is rare. */
 const TOKEN_REACH = 256;
 
-/** Ends a run of text: a space, or what encloses a URL in prose or markup ("(…)", "<…>", "[text](…)", quotes). */
+/**
+ * Ends a run of text: a space, or what encloses a URL in prose or markup ("(…)", "<…>", "[text](…)", quotes).
+ * In scripts written without spaces, their punctuation and their letters do too: otherwise the run went on
+ * up to TOKEN_REACH, and an address anywhere in it ("お問い合わせはinfo@example.jpまで。…のAWSは") took the name.
+ */
 function endsToken(code: number): boolean {
-	return code <= 0x20 || code === 0xa0 || code === 0x202f || code === 0x3000 || (code >= 0x2000 && code <= 0x200b)
+	return code <= 0x20 || code === 0xa0 || code === 0x202f || (code >= 0x2000 && code <= 0x200b)
 		|| code === 0x28 || code === 0x29 || code === 0x5b || code === 0x5d || code === 0x3c || code === 0x3e || code === 0x22 || code === 0x27
-		|| code === 0xab || code === 0xbb || code === 0x201c || code === 0x201d;
+		|| code === 0xab || code === 0xbb || code === 0x201c || code === 0x201d
+		|| (code >= 0x0e00 && code <= 0x0eff) // Thai, Lao
+		|| (code >= 0x3000 && code <= 0x30ff) // CJK punctuation, Hiragana, Katakana
+		|| (code >= 0x3400 && code <= 0x9fff) // CJK ideographs
+		|| (code >= 0xac00 && code <= 0xd7af) // Hangul
+		|| (code >= 0xff01 && code <= 0xff0f) || (code >= 0xff1a && code <= 0xff1f); // fullwidth punctuation
 }
 
 /**
