@@ -139,12 +139,15 @@ interface Insertion {
  * static part once and then copies the first mounted copy node by node, up
  * to the last node it knows: a text node we split there ends with our half,
  * so every copy lost the words after the name, for good (a helper's review,
- * Vue 3.5 with a compiled template, new list rows). Inside one, a badge goes
+ * Vue 3.5 with a compiled template, new list rows). A server-rendered app
+ * (`createSSRApp`) gets no mark from Vue: Nuxt's root counts too, and Vue 2's
+ * server-rendered one. (A bare `#app` would take in every other kind of app,
+ * and cost their long paragraphs their badges.) Inside one, a badge goes
  * after the whole text node, never splitting it; when more than VUE_TAIL_MAX
  * characters follow the name there, the badge would sit too far from it, and
  * the name keeps its mark only.
  */
-const VUE_APP = '[data-v-app]';
+const VUE_APP = '[data-v-app], #__nuxt, [data-server-rendered]';
 const VUE_TAIL_MAX = 80;
 
 /** A badge inside these would be a control nested in a control, and a click on it would follow the link. */
