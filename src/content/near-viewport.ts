@@ -114,6 +114,13 @@ export class NearViewport {
 					if (box.width === 0 && box.height === 0) this.boxless.add(block);
 					else this.place(block, box.top + scrollY);
 					newlyPlaced = true;
+					// `display: contents` has no box of its own, so the observer never reports it near, and its
+					// text never got marks or badges. Such blocks are few: they are taken as near at once.
+					if (this.boxless.has(block) && getComputedStyle(block).display === 'contents') {
+						this.near.add(block);
+						arrived.push(block);
+						continue;
+					}
 				}
 				if (entry.isIntersecting) {
 					this.near.add(block);

@@ -1312,6 +1312,8 @@ describe('layouts a badge would change', () => {
 		// A box that clips without cutting (it contains floats) keeps its badges.
 		await expect.poll(() => countBadges(page, '#media'), { timeout: 10_000 }).toBe(1);
 		expect(await countBadges(page, '#heading')).toBe(1);
+		// Text whose paragraph is display: contents (no box of its own for the viewport observer to see).
+		expect(await countBadges(page, '#contents')).toBe(1);
 		const marked = await page.evaluate(() => {
 			const ids = new Set<string>();
 			for (const highlight of CSS.highlights.values()) {
@@ -1322,7 +1324,7 @@ describe('layouts a badge would change', () => {
 			}
 			return [...ids].sort();
 		});
-		expect(marked).toEqual(expect.arrayContaining(['box', 'cell', 'clamp', 'ellipsis', 'grid', 'plain', 'row', 'rtl']));
+		expect(marked).toEqual(expect.arrayContaining(['box', 'cell', 'clamp', 'contents', 'ellipsis', 'grid', 'plain', 'row', 'rtl']));
 		// The popup's report says some names have no badge.
 		await expect.poll(async () => (await sendFrom<{ marksOnly?: boolean } | null>(control, 'tab-report', { tabId }))?.marksOnly, { timeout: 5000 }).toBe(true);
 		// A name that ends a line takes its badge along: the badge never starts the next line alone.
