@@ -9,10 +9,10 @@
  *   under `space-between`), and in a grid the rest of the row moved;
  * - after a link or control laid out as a block (menus, card links): the
  *   badge took a line of its own, a four-entry menu grew from 150 to 246 px;
- * - text cut to fit (`-webkit-line-clamp`, an ellipsis, a box that clips its
- *   overflow and overflows): the badge pushed the page's last words behind
- *   the cut, and one in the hidden part, reached with Tab, scrolled the box
- *   for good;
+ * - text cut to fit (`-webkit-line-clamp`, a one-line box that clips, a box
+ *   that clips and overflows, on the paragraph or on a box a few levels
+ *   around it): the badge pushed the page's last words behind the cut, and
+ *   one in the hidden part, reached with Tab, scrolled the box for good;
  * - a `font-size: 0` container (a common way to close gaps between inline
  *   items): the badge showed as a dot yet took focus.
  *
@@ -29,21 +29,31 @@ const makesItems = (display: string): boolean => display.includes('flex') || dis
 const clips = (overflow: string): boolean => overflow === 'hidden' || overflow === 'clip';
 
 /**
- * Does this box cut its text? A line clamp does. A box that clips its overflow
- * does with an ellipsis, on one line or below a maximum height; otherwise it
- * may only be containing floats (MediaWiki's headings, Bootstrap's
- * `.media-body`, a list item beside a floated picture), and only its size
- * tells: cut when its content overflows it now.
+ * Does this box cut its text? A line clamp does, and a one-line box that clips
+ * sideways (with or without an ellipsis). Any other box that clips may only be
+ * containing floats (MediaWiki's headings, Bootstrap's `.media-body`, a list
+ * item beside a floated picture) or be a tall panel its text fits in: only its
+ * size tells, on the axis it clips. Cut when its content overflows it now.
  */
 function cutsText(element: Element, style: CSSStyleDeclaration): boolean {
 	const clamp = style.getPropertyValue('-webkit-line-clamp');
 	if (clamp !== '' && clamp !== 'none') return true;
-	if (!clips(style.overflowX) && !clips(style.overflowY)) return false;
+	const clipsX = clips(style.overflowX);
+	const clipsY = clips(style.overflowY);
+	if (!clipsX && !clipsY) return false;
 	// Overflow does nothing on an inline box.
 	if (style.display === 'inline') return false;
-	if (style.textOverflow === 'ellipsis' || style.whiteSpace === 'nowrap' || style.maxHeight !== 'none') return true;
-	return element.scrollHeight > element.clientHeight + 1 || element.scrollWidth > element.clientWidth + 1;
+	if (clipsX && (style.whiteSpace === 'nowrap' || style.whiteSpace === 'pre')) return true;
+	return (clipsY && element.scrollHeight > element.clientHeight + 1) || (clipsX && element.scrollWidth > element.clientWidth + 1);
 }
+
+/**
+ * How far above the paragraph a cut is looked for: an excerpt box around a
+ * paragraph (`div.line-clamp-3 > p`, a `max-height` teaser) cuts it as well.
+ * Not higher, and never the page's <body> or <html>, which clip while a modal
+ * dialog locks scrolling, or to hide a sideways overflow.
+ */
+const CUT_LEVELS_ABOVE = 3;
 
 /** The element that lays `child` out: through the slot it is assigned to, and past `display: contents`. */
 function layoutParent(child: Element | Text, view: Window): Element | null {
@@ -61,18 +71,29 @@ function layoutParent(child: Element | Text, view: Window): Element | null {
  * layout? `block` is the paragraph the name is read in: the walk for cut text
  * goes no higher.
  */
-export function badgeWouldDisturb(parent: Element, block: Element, next: ChildNode, after?: Element): boolean {
+export function badgeWouldDisturb(parent: Element, block: Element, next: ChildNode, after?: Element, cuts = new Map<Element, boolean>()): boolean {
 	const view = parent.ownerDocument.defaultView;
 	if (!view) return false;
+	// Names of one frame share their ancestors: each is asked once (`cuts`, kept by the caller for the frame).
+	const cut = (element: Element, style?: CSSStyleDeclaration): boolean => {
+		let known = cuts.get(element);
+		if (known === undefined) {
+			known = cutsText(element, style ?? view.getComputedStyle(element));
+			cuts.set(element, known);
+		}
+		return known;
+	};
 	const style = view.getComputedStyle(parent);
 	if (parseFloat(style.fontSize) < MIN_FONT_PX) return true;
 	const layout = next instanceof Element || next instanceof Text ? layoutParent(next, view) : parent;
 	if (layout && makesItems((layout === parent ? style : view.getComputedStyle(layout)).display)) return true;
 	if (after && !isInlineLevel(view.getComputedStyle(after).display)) return true;
-	if (cutsText(parent, style)) return true;
-	// Up to the paragraph, when the badge goes inside it: the cut is set on the box whose lines it clips.
-	for (let element = parent.parentElement; element && parent !== block && block.contains(element); element = element.parentElement) {
-		if (cutsText(element, view.getComputedStyle(element))) return true;
+	if (cut(parent, style)) return true;
+	const { body, documentElement } = parent.ownerDocument;
+	let above = 0;
+	for (let element = parent.parentElement; element && element !== body && element !== documentElement; element = element.parentElement) {
+		if (element !== block && !block.contains(element) && ++above > CUT_LEVELS_ABOVE) break;
+		if (cut(element)) return true;
 	}
 	return false;
 }

@@ -318,6 +318,8 @@ export class Badges {
 		let budget = BADGES_PER_FRAME;
 		const now = performance.now();
 		const planned: Array<[Hit, { after: ChildNode | undefined }]> = [];
+		/** Which boxes cut their text (badge-fit.ts), asked once per frame. */
+		const cuts = new Map<Element, boolean>();
 		for (const block of this.queue) {
 			// Marks too are drawn only near the viewport: every change to a highlight repaints the
 			// page, and its cost grows with the number of ranges (npm run bench:page).
@@ -342,7 +344,7 @@ export class Badges {
 			pending.sort((a, b) => b.mention.start - a.mention.start);
 			for (const hit of pending) {
 				if (budget-- <= 0) break;
-				const spot = this.spot(hit);
+				const spot = this.spot(hit, cuts);
 				if (spot) planned.push([hit, spot]);
 			}
 			if (budget <= 0) break;
@@ -457,7 +459,7 @@ export class Badges {
 	 * Where the hit's badge would go: after an element (a link, a control, a <ruby>), or into its
 	 * text node (`after` undefined). Undefined when it gets none. Reads only: no DOM change.
 	 */
-	private spot(hit: Hit): { after: ChildNode | undefined } | undefined {
+	private spot(hit: Hit, cuts: Map<Element, boolean>): { after: ChildNode | undefined } | undefined {
 		const node = hit.endNode;
 		const at = hit.endOffset;
 		const parent = node.parentElement;
@@ -481,7 +483,7 @@ export class Badges {
 			after = node;
 		}
 		// A badge that would change how the page looks (badge-fit.ts).
-		if (badgeWouldDisturb(into, hit.block, after ?? node, after instanceof Element ? after : undefined)) return this.refuse(hit);
+		if (badgeWouldDisturb(into, hit.block, after ?? node, after instanceof Element ? after : undefined, cuts)) return this.refuse(hit);
 		return { after };
 	}
 

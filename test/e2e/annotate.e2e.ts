@@ -1307,11 +1307,12 @@ describe('layouts a badge would change', () => {
 		await expect.poll(() => countBadges(page, '#plain'), { timeout: 10_000 }).toBe(1);
 		await expect.poll(() => countBadges(page, '#rtl'), { timeout: 10_000 }).toBe(1);
 		await expect.poll(() => countBadges(page, '#cell'), { timeout: 10_000 }).toBe(1);
-		// Flex and grid items (in a component's shadow tree too), block links, cut text, a font-size 0 row: marks only.
-		for (const id of ['row', 'grid', 'menu', 'ellipsis', 'clamp', 'box', 'gapless', 'fancy']) expect(await countBadges(page, `#${id}`), id).toBe(0);
-		// A box that clips without cutting (it contains floats) keeps its badges.
+		// Flex and grid items (in a component's shadow tree too), block links, cut text (by the box around a
+		// paragraph too), a font-size 0 row: marks only.
+		for (const id of ['row', 'grid', 'menu', 'ellipsis', 'clamp', 'box', 'gapless', 'fancy', 'excerpt']) expect(await countBadges(page, `#${id}`), id).toBe(0);
+		// A box that clips without cutting (it contains floats, or its text fits) keeps its badges.
 		await expect.poll(() => countBadges(page, '#media'), { timeout: 10_000 }).toBe(1);
-		expect(await countBadges(page, '#heading')).toBe(1);
+		for (const id of ['heading', 'panel', 'wrapping']) expect(await countBadges(page, `#${id}`), id).toBe(1);
 		// Text whose paragraph is display: contents (no box of its own for the viewport observer to see).
 		expect(await countBadges(page, '#contents')).toBe(1);
 		const marked = await page.evaluate(() => {
