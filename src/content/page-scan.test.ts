@@ -86,15 +86,20 @@ describe('PageScan', () => {
 	describe('step length', () => {
 		afterEach(() => vi.restoreAllMocks());
 
-		it('takes no further block in a step once the step has run its time, however few blocks it read', () => {
-			// Each block's matching "takes" 3 ms of a clock the test moves: two blocks fill a 4 ms step.
+		/** A scan whose reading of each block "takes" `ms` of a clock the test moves. */
+		function timedScan(ms: number): PageScan {
 			let now = 0;
 			vi.spyOn(performance, 'now').mockImplementation(() => now);
 			const matcher: Matcher = { ...realMatcher, findCandidates: (text) => {
-				now += 3;
+				now += ms;
 				return realMatcher.findCandidates(text);
 			} };
-			const timed = new PageScan({ matcher, index, collector: new FlowCollector({ skipCode: true, isOurs: () => false }), scheduler, onHits: (hits) => delivered.push(hits) });
+			return new PageScan({ matcher, index, collector: new FlowCollector({ skipCode: true, isOurs: () => false }), scheduler, onHits: (hits) => delivered.push(hits) });
+		}
+
+		it('takes no further block in a step once the step has run its time, however few blocks it read', () => {
+			// 3 ms a block: two blocks fill a 4 ms step.
+			const timed = timedScan(3);
 			document.body.innerHTML = Array.from({ length: 10 }, (_, row) => `<p>Row ${row} runs on AWS.</p>`).join('');
 			timed.scan(document.body);
 			const perStep: number[] = [];
@@ -107,13 +112,7 @@ describe('PageScan', () => {
 		});
 
 		it('still reads one block per step when a single block runs past the time', () => {
-			let now = 0;
-			vi.spyOn(performance, 'now').mockImplementation(() => now);
-			const matcher: Matcher = { ...realMatcher, findCandidates: (text) => {
-				now += 50;
-				return realMatcher.findCandidates(text);
-			} };
-			const timed = new PageScan({ matcher, index, collector: new FlowCollector({ skipCode: true, isOurs: () => false }), scheduler, onHits: (hits) => delivered.push(hits) });
+			const timed = timedScan(50);
 			document.body.innerHTML = '<p>One on AWS.</p><p>Two on OVHcloud.</p>';
 			timed.scan(document.body);
 			scheduler.runAll();

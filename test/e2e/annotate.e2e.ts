@@ -61,6 +61,13 @@ async function open(path: string): Promise<Page> {
 	return page;
 }
 
+/** Opens `path` as the only tab besides the control page, and finds that tab (tabIdOf needs it alone: tab URLs are hidden without a permission). */
+async function openAlone(path: string): Promise<{ page: Page; tabId: number }> {
+	for (const other of browser.context.pages()) if (other !== control) await other.close();
+	const page = await open(path);
+	return { page, tabId: await tabOf(path) };
+}
+
 /** Accessible names of the badges, read through the accessibility tree (it sees into closed shadow roots). */
 async function badgeNames(page: Page): Promise<string[]> {
 	const cdp: CDPSession = await page.context().newCDPSession(page);
@@ -808,10 +815,7 @@ describe('live pages', () => {
 	let page: Page;
 	let liveTab: number;
 	beforeAll(async () => {
-		// tabIdOf finds the page's tab as the only one besides the control page (tab URLs are hidden without a permission).
-		for (const other of browser.context.pages()) if (other !== control) await other.close();
-		page = await open('/live.html');
-		liveTab = await tabOf('/live.html');
+		({ page, tabId: liveTab } = await openAlone('/live.html'));
 		await waitFor(() => countBadges(page), (count) => count === 13);
 	});
 
@@ -1270,9 +1274,7 @@ describe('very wide pages', () => {
 
 describe('one text node naming a vendor hundreds of times', () => {
 	it('tints at most a hundred names of the node, yet counts every one, and a name past them still opens its card', async () => {
-		for (const other of browser.context.pages()) if (other !== control) await other.close();
-		const page = await open('/dense.html');
-		const tabId = await tabOf('/dense.html');
+		const { page, tabId } = await openAlone('/dense.html');
 		await expect.poll(() => vendorCounts(tabId), { timeout: 10_000 }).toEqual(['ovhcloud 75', 'scaleway 75']);
 		await expect.poll(() => countBadges(page, '#d'), { timeout: 10_000 }).toBe(2);
 		// Two badges split the node in three: the cap counts per node, so a few more than 100 in all.
@@ -1301,9 +1303,7 @@ describe('one text node naming a vendor hundreds of times', () => {
 
 describe('layouts a badge would change', () => {
 	it('gives no badge where one would move the page\'s text, keeps those names marked, and keeps nowrap lines whole', async () => {
-		for (const other of browser.context.pages()) if (other !== control) await other.close();
-		const page = await open('/layouts.html');
-		const tabId = await tabOf('/layouts.html');
+		const { page, tabId } = await openAlone('/layouts.html');
 		await expect.poll(() => countBadges(page, '#plain'), { timeout: 10_000 }).toBe(1);
 		await expect.poll(() => countBadges(page, '#rtl'), { timeout: 10_000 }).toBe(1);
 		await expect.poll(() => countBadges(page, '#cell'), { timeout: 10_000 }).toBe(1);
