@@ -66,14 +66,15 @@ function layoutParent(child: Element | Text, view: Window): Element | null {
 }
 
 /**
- * Would a badge inserted into `parent`, right after `next` (the name's text
- * node, or the link or control `after` it goes after), change the page's
- * layout? `block` is the paragraph the name is read in: the walk for cut text
- * goes no higher.
+ * Would a badge inserted right after `next` (the name's text node, or the
+ * link, control or <ruby> it goes after) change the page's layout? `block` is
+ * the paragraph the name is read in: the walk for cut text goes a few levels
+ * above it at most.
  */
-export function badgeWouldDisturb(parent: Element, block: Element, next: ChildNode, after?: Element, cuts = new Map<Element, boolean>()): boolean {
-	const view = parent.ownerDocument.defaultView;
-	if (!view) return false;
+export function badgeWouldDisturb(next: Element | Text, block: Element, cuts = new Map<Element, boolean>()): boolean {
+	const parent = next.parentElement;
+	const view = parent?.ownerDocument.defaultView;
+	if (!parent || !view) return false;
 	// Names of one frame share their ancestors: each is asked once (`cuts`, kept by the caller for the frame).
 	const cut = (element: Element, style?: CSSStyleDeclaration): boolean => {
 		let known = cuts.get(element);
@@ -85,9 +86,9 @@ export function badgeWouldDisturb(parent: Element, block: Element, next: ChildNo
 	};
 	const style = view.getComputedStyle(parent);
 	if (parseFloat(style.fontSize) < MIN_FONT_PX) return true;
-	const layout = next instanceof Element || next instanceof Text ? layoutParent(next, view) : parent;
+	const layout = layoutParent(next, view);
 	if (layout && makesItems((layout === parent ? style : view.getComputedStyle(layout)).display)) return true;
-	if (after && !isInlineLevel(view.getComputedStyle(after).display)) return true;
+	if (next.nodeType === Node.ELEMENT_NODE && !isInlineLevel(view.getComputedStyle(next as Element).display)) return true;
 	if (cut(parent, style)) return true;
 	const { body, documentElement } = parent.ownerDocument;
 	let above = 0;

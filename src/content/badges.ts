@@ -317,7 +317,7 @@ export class Badges {
 	private flush(): void {
 		let budget = BADGES_PER_FRAME;
 		const now = performance.now();
-		const planned: Array<[Hit, { after: ChildNode | undefined }]> = [];
+		const planned: Array<[Hit, { after: Element | Text | undefined }]> = [];
 		/** Which boxes cut their text (badge-fit.ts), asked once per frame. */
 		const cuts = new Map<Element, boolean>();
 		for (const block of this.queue) {
@@ -459,7 +459,7 @@ export class Badges {
 	 * Where the hit's badge would go: after an element (a link, a control, a <ruby>), or into its
 	 * text node (`after` undefined). Undefined when it gets none. Reads only: no DOM change.
 	 */
-	private spot(hit: Hit, cuts: Map<Element, boolean>): { after: ChildNode | undefined } | undefined {
+	private spot(hit: Hit, cuts: Map<Element, boolean>): { after: Element | Text | undefined } | undefined {
 		const node = hit.endNode;
 		const at = hit.endOffset;
 		const parent = node.parentElement;
@@ -474,16 +474,15 @@ export class Badges {
 		if (control && (control === hit.block || control.contains(hit.block))) return undefined;
 		// After a <ruby> too: inside its base, the badge became part of the text its annotation is centred over.
 		const outer = control ?? parent.closest('ruby');
-		let after: ChildNode | undefined = outer && (outer === hit.block || hit.block.contains(outer)) ? outer : undefined;
-		const into = after ? after.parentElement : parent;
-		if (!into) return undefined;
+		let after: Element | Text | undefined = outer && (outer === hit.block || hit.block.contains(outer)) ? outer : undefined;
+		if (after && !after.parentElement) return undefined;
 		// In a Vue app, after the whole text node, or none (see VUE_APP).
 		if (!after && at < node.data.length && parent.closest(VUE_APP)) {
 			if (node.data.length - at > VUE_TAIL_MAX) return this.refuse(hit);
 			after = node;
 		}
 		// A badge that would change how the page looks (badge-fit.ts).
-		if (badgeWouldDisturb(into, hit.block, after ?? node, after instanceof Element ? after : undefined, cuts)) return this.refuse(hit);
+		if (badgeWouldDisturb(after ?? node, hit.block, cuts)) return this.refuse(hit);
 		return { after };
 	}
 
@@ -495,7 +494,7 @@ export class Badges {
 	}
 
 	/** `now`: the flush's time, the same for every badge it places (fights.ts counts them as one). */
-	private insert(hit: Hit, spot: { after: ChildNode | undefined }, now: number): void {
+	private insert(hit: Hit, spot: { after: Element | Text | undefined }, now: number): void {
 		const host = this.createHost(hit);
 		const after = spot.after;
 		if (after) {
