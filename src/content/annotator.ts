@@ -7,7 +7,7 @@
 import type { CompactIndex } from '../core/compact.ts';
 import type { Matcher } from '../core/match/matcher.ts';
 import type { Settings } from '../core/settings.ts';
-import { forgetSite, setSite, siteChoice } from '../shared/storage.ts';
+import { siteChoice, storeSiteChoice } from '../shared/storage.ts';
 import { Badges } from './badges.ts';
 import { HoverCard } from './card.tsx';
 import { FlowCollector, openShadowRoots } from './collect.ts';
@@ -350,8 +350,8 @@ export class Annotator {
 	private async hideOnThisSite(container: Element): Promise<void> {
 		const site = this.deps.host;
 		const before = await siteChoice(site);
-		await setSite(site, false);
-		showHiddenNotice(this.lifetime, container, site, () => (before === undefined ? forgetSite(site) : setSite(site, before)));
+		await storeSiteChoice(site, false);
+		showHiddenNotice(this.lifetime, container, site, () => storeSiteChoice(site, before));
 	}
 
 	reveal(vendor: string, offering?: string): boolean {

@@ -79,10 +79,15 @@ export async function readSettingsState(options: { withPolicy?: boolean } = {}):
 	return { settings: managed.settings, locked: managed.locked, lockedSites: managed.lockedSites, problems, paused };
 }
 
+/** The user's own settings as stored, sanitised, without the policy's: what a change to them starts from. */
+async function ownSettings(): Promise<Settings> {
+	const stored = await browser.storage.local.get(SETTINGS_KEY);
+	return sanitizeSettings(stored[SETTINGS_KEY]).settings;
+}
+
 /** Writes a change to the user's settings. Keys locked by policy are left as the policy says. */
 export async function writeSettings(patch: Partial<Settings>): Promise<SettingsState> {
-	const current = await browser.storage.local.get(SETTINGS_KEY);
-	const { settings } = sanitizeSettings(current[SETTINGS_KEY]);
+	const settings = await ownSettings();
 	const { locked } = applyManaged(settings, await readManaged());
 	const next: Settings = { ...settings };
 	for (const [key, value] of Object.entries(patch) as Array<[SettingKey, Settings[SettingKey]]>) {
@@ -105,24 +110,35 @@ export async function repairStoredSettings(): Promise<SettingsState> {
 	return readSettingsState();
 }
 
+/**
+ * Stores the user's own choice for one site: on, off, or none (undefined: it follows the default
+ * again). It starts from the user's own sites: the policy's, merged in for reading, would have been
+ * written back as the user's. A policy fixes sites one by one, never the list, so nothing here waits
+ * for the policy, whose first read can take seconds on a cold browser.
+ */
+export async function storeSiteChoice(hostname: string, on: boolean | undefined): Promise<void> {
+	const settings = await ownSettings();
+	const sites = { ...settings.sites };
+	if (on === undefined) delete sites[siteKey(hostname)];
+	else sites[siteKey(hostname)] = on;
+	await browser.storage.local.set({ [SETTINGS_KEY]: sanitizeSettings({ ...settings, sites }).settings });
+}
+
 /** Turns badges on or off for one site, for good. */
 export async function setSite(hostname: string, on: boolean): Promise<SettingsState> {
-	const { settings } = await readSettingsState();
-	return writeSettings({ sites: { ...settings.sites, [siteKey(hostname)]: on } });
+	await storeSiteChoice(hostname, on);
+	return readSettingsState();
 }
 
 /** The user's own choice for a site (true, false), or undefined when it follows the default. */
 export async function siteChoice(hostname: string): Promise<boolean | undefined> {
-	const stored = await browser.storage.local.get(SETTINGS_KEY);
-	return sanitizeSettings(stored[SETTINGS_KEY]).settings.sites[siteKey(hostname)];
+	return (await ownSettings()).sites[siteKey(hostname)];
 }
 
 /** Forgets the choice for a site, so it follows the default again. */
 export async function forgetSite(hostname: string): Promise<SettingsState> {
-	const { settings } = await readSettingsState();
-	const sites = { ...settings.sites };
-	delete sites[siteKey(hostname)];
-	return writeSettings({ sites });
+	await storeSiteChoice(hostname, undefined);
+	return readSettingsState();
 }
 
 /** Pauses or resumes a site until the browser restarts. */

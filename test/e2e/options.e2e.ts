@@ -242,6 +242,8 @@ describe('bad input', () => {
 		expect(await options.getByRole('button', { name: 'Remove user.example' }).isDisabled()).toBe(false);
 		await options.getByRole('button', { name: 'Remove user.example' }).click();
 		await poll(() => options.getByTestId('sites-off').locator('.site-name').allTextContents()).toEqual(['intranet.example']);
+		// The policy's site stays the policy's: it is not written into the user's own choices.
+		expect(Object.keys((await stored(options, 'settings') as { sites: object }).sites)).toEqual([]);
 		expect(await options.getByLabel('Show badges on web pages').isDisabled()).toBe(false);
 		await options.close();
 	});
