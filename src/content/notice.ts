@@ -75,11 +75,10 @@ export function showHiddenNotice(signal: AbortSignal, container: Element, site: 
 	shadow.append(notice);
 
 	const controller = new AbortController();
-	const stop = (): void => controller.abort();
-	signal.addEventListener('abort', stop, { once: true, signal: controller.signal });
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	let closed = false;
-	// Every way out comes here, the content script's end included (through the controller).
+	// Every way out comes here, the content script's end included. Aborting the controller takes the
+	// notice's listeners with it.
 	const close = (): void => {
 		if (closed) return;
 		closed = true;
@@ -88,7 +87,7 @@ export function showHiddenNotice(signal: AbortSignal, container: Element, site: 
 		host.remove();
 		if (closeShown === close) closeShown = undefined;
 	};
-	controller.signal.addEventListener('abort', close, { once: true });
+	signal.addEventListener('abort', close, { once: true, signal: controller.signal });
 	closeShown = close;
 
 	const inside = (): boolean => notice.matches(':hover') || shadow.activeElement !== null;
@@ -102,16 +101,17 @@ export function showHiddenNotice(signal: AbortSignal, container: Element, site: 
 		undo().catch((error: unknown) => console.error('Whose Cloud?: could not show the badges again', error));
 	}, options);
 	closeButton.addEventListener('click', close, options);
-	notice.addEventListener('keydown', (event) => {
-		if (event.key !== 'Escape') return;
-		event.stopPropagation();
-		event.preventDefault();
-		close();
-	}, options);
-	// Focus stays where the badge was, not in the notice: Escape there closes it too. The key stays the
-	// page's as well (its own dialog may close on it): a notice gone is no harm.
+	// One listener for Escape, wherever focus is. From inside the notice the key is ours. From where the
+	// badge was (focus stays there), it stays the page's as well: its own dialog may close on it, and a
+	// notice gone is no harm. A listener on the notice itself would never have run: this one, in the
+	// capture phase, closes the notice first, and its listeners go with it.
 	document.addEventListener('keydown', (event) => {
-		if (event.key === 'Escape') close();
+		if (event.key !== 'Escape') return;
+		if (event.composedPath().includes(host)) {
+			event.stopPropagation();
+			event.preventDefault();
+		}
+		close();
 	}, { ...options, capture: true });
 	notice.addEventListener('pointerleave', () => closeLater(AFTER_LEAVING_MS), options);
 	notice.addEventListener('focusout', () => closeLater(AFTER_LEAVING_MS), options);

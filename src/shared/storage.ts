@@ -63,6 +63,9 @@ function sanitizePaused(value: unknown, problems: SettingsProblem[]): string[] {
  * arrives (see content/index.ts).
  */
 export async function readSettingsState(options: { withPolicy?: boolean } = {}): Promise<SettingsState> {
+	// The policy first: its first read can take seconds on a cold browser, and the user's settings read
+	// before that wait would come back stale, after a newer state (a site hidden meanwhile turned back on).
+	const policy = options.withPolicy === false ? undefined : await readManaged();
 	let stored: Record<string, unknown> = {};
 	const problems: SettingsProblem[] = [];
 	try {
@@ -72,7 +75,7 @@ export async function readSettingsState(options: { withPolicy?: boolean } = {}):
 	}
 	const sanitized = sanitizeSettings(stored[SETTINGS_KEY]);
 	problems.push(...sanitized.problems);
-	const managed = applyManaged(sanitized.settings, options.withPolicy === false ? undefined : await readManaged());
+	const managed = applyManaged(sanitized.settings, policy);
 	problems.push(...managed.problems);
 	const paused = sanitizePaused(stored[PAUSED_KEY], problems);
 	if (problems.length > 0) console.warn('Whose Cloud? settings:', problems.map(describeProblem).join('; '));

@@ -660,11 +660,30 @@ describe('hiding badges from the card', () => {
 		await page.mouse.move(5, 5);
 		await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 		await hide();
-		// Read, not touched: it goes after ten seconds.
+		// Read, not touched: it goes after ten seconds, not before (a settings state read before the hide,
+		// arriving after it, had turned badges back on for a moment, and that took the notice away).
 		await page.mouse.move(5, 5);
 		await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+		await page.waitForTimeout(6000);
+		expect(await ourStatusText(page)).toMatch(/hidden on/);
 		await expect.poll(() => ourStatusText(page), { timeout: 15_000 }).toBeUndefined();
+		expect(await countBadges(page, '#p1')).toBe(0);
 		await setSettings({ sites: {} });
+		await expect.poll(() => countBadges(page, '#p1'), { timeout: 10_000 }).toBe(5);
+
+		// From inside the notice, Escape closes it and is not the page's.
+		await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+		await hide();
+		await page.evaluate(() => {
+			(window as unknown as { escapes: number }).escapes = 0;
+			window.addEventListener('keydown', (event) => {
+				if (event.key === 'Escape') (window as unknown as { escapes: number }).escapes++;
+			});
+		});
+		await focusOurButton(page, 'Close this message');
+		await page.keyboard.press('Escape');
+		await expect.poll(() => ourStatusText(page)).toBeUndefined();
+		expect(await page.evaluate(() => (window as unknown as { escapes: number }).escapes)).toBe(0);
 		await page.close();
 	}, 45_000);
 });
